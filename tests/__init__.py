@@ -1,0 +1,1 @@
+"""Tests of archiver; ``tests.web`` is the loopback test web they run against."""
