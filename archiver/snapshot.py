@@ -1,0 +1,557 @@
+"""The snapshot pipeline: capture → read → catalog → judge, wired once.
+
+The stages run concurrently but data still flows one way: the fetcher writes each
+exchange to the WARC as it completes; the final record of a link is handed to a process
+pool that reads its text straight from the WARC (so the event loop never parses HTML);
+each read result is written back as a conversion record, indexed, and judged at once, so
+memory holds verdicts, never texts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import hashlib
+import logging
+import multiprocessing
+import os
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from archiver import __version__
+from archiver.errors import ArchiverError
+from archiver.model import NETWORK_ERRORS, Capture, Link, Readable, RecordRef, Verdict
+from archiver.progress import SnapshotProgress, human_bytes
+
+log = logging.getLogger("archiver")
+
+READ_CAP = 50_000_000  # decompressed bytes the reader looks at, whatever the body size
+READABLE_TYPES = ("text/html", "application/xhtml", "application/pdf", "text/plain", "")
+PROBE_PREFIX = "archiver-probe-"
+
+
+@dataclass
+class SnapshotSettings:
+    """Everything a run was asked to do; written into every WARC's warcinfo."""
+
+    archive: Path = Path("archive")
+    text: bool = True
+    resume: bool = False
+    wait: bool = False
+    concurrency: int = 16
+    per_host: int = 2
+    delay: float = 0.0
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    total_timeout: float = 120.0
+    retries: int = 3
+    max_redirects: int = 10
+    max_body: int = 200_000_000
+    warc_size: int = 1_000_000_000
+    gzip_level: int | None = None
+    user_agent: str | None = None
+    insecure: bool = False
+    respect_robots: bool = False
+    resolve: dict[str, str] = field(default_factory=dict)
+    resolve_only: bool = False
+    dead_after: int = 3
+    workers: int | None = None  # text-extraction processes (default: one per core)
+
+    def public(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["archive"] = str(self.archive)
+        return d
+
+
+@dataclass
+class RunResult:
+    run_id: int
+    archive: Path
+    links: int
+    verdicts: list[Verdict]
+    offline: bool
+    elapsed: float
+    failed: int
+    bytes: int
+    texts: int
+    reports: list[Path] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def terminal_progress() -> SnapshotProgress:
+    return SnapshotProgress()
+
+
+def snapshot(links: list[Link] | None, settings: SnapshotSettings,
+             progress: SnapshotProgress | None = None) -> RunResult:
+    """Capture, read, catalog and judge every link; resume an interrupted run if asked."""
+    from archiver.catalog import Catalog
+    from archiver.lock import ArchiveBusy, archive_lock
+    from archiver.warc import recover
+
+    archive = settings.archive
+    (archive / "warc").mkdir(parents=True, exist_ok=True)
+    (archive / "text").mkdir(exist_ok=True)
+    (archive / "reports").mkdir(exist_ok=True)
+    try:
+        lock = archive_lock(archive, wait=settings.wait)
+        lock.__enter__()
+    except ArchiveBusy as exc:
+        raise ArchiverError(str(exc)) from None
+    try:
+        fixed = recover(archive / "warc")
+        for path in fixed:
+            log.warning("recovered %s up to its last complete record", path.name)
+        catalog = Catalog.open(archive / "catalog.sqlite")
+        try:
+            return _snapshot(catalog, links, settings, progress)
+        finally:
+            catalog.close()
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def _snapshot(catalog: Any, links: list[Link] | None, settings: SnapshotSettings,
+              progress: SnapshotProgress | None) -> RunResult:
+    unfinished = catalog.unfinished_run()
+    if settings.resume:
+        if unfinished is None:
+            raise ArchiverError("nothing to resume: the last run finished")
+        run_id = unfinished
+        run_links = catalog.run_links(run_id)
+        done = catalog.captured_urls(run_id)
+        todo = [link for link in run_links if link.url not in done]
+        log.info("resuming run %d: %d of %d links left", run_id, len(todo), len(run_links))
+    else:
+        if links is None:
+            raise ArchiverError("no links given")
+        if unfinished is not None:
+            log.warning("run %d was interrupted; starting a new run "
+                        "(use --resume to finish it instead)", unfinished)
+        run_links = links
+        run_id = catalog.begin_run(settings.public(), links)
+        todo = list(links)
+    return Pipeline(catalog, run_id, run_links, settings, progress).run(todo)
+
+
+class Pipeline:
+    """One run's state: the writer, the read pool, the verdicts so far."""
+
+    def __init__(self, catalog: Any, run_id: int, links: list[Link],
+                 settings: SnapshotSettings, progress: SnapshotProgress | None) -> None:
+        self.catalog = catalog
+        self.run_id = run_id
+        self.links = links
+        self.settings = settings
+        self.progress = progress
+        self.archive = settings.archive
+        self.verdicts: dict[str, Verdict] = {}
+        self.captures: list[Capture] = []  # bodies closed; small
+        self.probes: dict[str, Readable | None] = {}
+        self.texts = 0
+        self.started = time.monotonic()
+
+    # -- the run
+
+    def run(self, todo: list[Link]) -> RunResult:
+        from archiver.warc import WarcWriter
+
+        kwargs: dict[str, Any] = {
+            "prefix": "archiver",
+            "run_id": self.run_id,
+            "settings": {**self.settings.public(), "software": f"archiver/{__version__}"},
+            "max_size": self.settings.warc_size,
+            "revisit_lookup": self.catalog.revisit_lookup,
+        }
+        if self.settings.gzip_level is not None:
+            kwargs["gzip_level"] = self.settings.gzip_level
+        pool = _read_pool(self.settings) if self.settings.text else None
+        try:
+            with WarcWriter(self.archive / "warc", **kwargs) as writer:
+                self.writer = writer
+                asyncio.run(self._capture(todo, pool))
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+            if self.progress is not None:
+                self.progress.close()
+        return self._finish()
+
+    async def _capture(self, todo: list[Link],
+                       pool: concurrent.futures.Executor | None) -> None:
+        from archiver.capture import capture_all
+
+        options = self._fetch_options()
+        loop = asyncio.get_running_loop()
+        pending: set[asyncio.Future[Any]] = set()
+
+        # One probe per host first: soft-404 judgement compares each page with what the
+        # host answers for a path that cannot exist, so it must be known before judging.
+        hosts = sorted({_origin(link.url) for link in todo if _origin(link.url)})
+        probe_urls = [f"{origin}/{PROBE_PREFIX}{secrets.token_hex(8)}" for origin in hosts]
+        if probe_urls:
+            async for cap in capture_all(probe_urls, options, self.writer.write_exchange):
+                origin = _origin(cap.url)
+                self.catalog.record_capture(self.run_id, cap)
+                readable = None
+                if pool is not None and (ref := _readable_ref(cap)) is not None:
+                    self.writer.flush()
+                    readable = await loop.run_in_executor(pool, *self._read_job(ref))
+                self.probes[origin] = readable
+                _close_body(cap)
+
+        if self.progress is not None:
+            self.progress.start(len(todo))
+        async for cap in capture_all([link.url for link in todo], options,
+                                     self.writer.write_exchange):
+            self.catalog.record_capture(self.run_id, cap)
+            self.captures.append(cap)
+            if self.progress is not None:
+                self.progress.advance(cap)
+            ref = _readable_ref(cap)
+            if pool is not None and ref is not None:
+                self.writer.flush()
+                fut = loop.run_in_executor(pool, *self._read_job(ref))
+                fut.add_done_callback(lambda f, c=cap, r=ref: self._on_read(c, r, f))
+                pending.add(fut)
+                fut.add_done_callback(pending.discard)
+            else:
+                self._judge(cap, None, ref)
+            _close_body(cap)
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
+
+    def _read_job(self, ref: RecordRef) -> tuple[Callable[..., Readable], str, int, int]:
+        from archiver.read import read_record
+
+        return (read_record, str(self._path_of(ref)), ref.offset, READ_CAP)
+
+    def _path_of(self, ref: RecordRef) -> Path:
+        try:
+            return Path(self.writer.path_of(ref))
+        except (KeyError, LookupError, ValueError):
+            return self.archive / "warc" / ref.warc_file
+
+    def _on_read(self, cap: Capture, ref: RecordRef, fut: concurrent.futures.Future) -> None:
+        try:
+            readable = fut.result()
+        except Exception as exc:  # a page that crashes the reader is recorded, not fatal
+            readable = Readable(note=f"text extraction failed: {type(exc).__name__}: {exc}")
+        text_path = None
+        if readable is not None and readable.text:
+            text_path = self._store_text(cap, readable, ref)
+        self.catalog.record_text(self.run_id, cap.url, readable, text_path, ref)
+        self._judge(cap, readable, ref, text_path)
+
+    def _store_text(self, cap: Capture, readable: Readable, ref: RecordRef) -> str:
+        key = hashlib.sha1(cap.url.encode()).hexdigest()[:16]
+        rel = f"text/{key}-r{self.run_id}.txt"
+        (self.archive / rel).write_text(readable.text, encoding="utf-8")
+        self.writer.write_conversion(readable.text, url=cap.final_url, refers_to=ref,
+                                     date=datetime.now(UTC))
+        self.texts += 1
+        return rel
+
+    def _judge(self, cap: Capture, readable: Readable | None, ref: RecordRef | None,
+               text_path: str | None = None) -> None:
+        from archiver.judge import judge
+
+        prev_path = self.catalog.previous_text_path(cap.url, self.run_id)
+        previous_text = _read_text(self.archive, prev_path)
+        final = cap.final
+        record = final.record if final else None
+        verdict = judge(
+            cap, readable,
+            probe=self.probes.get(_origin(cap.url)),
+            previous_text=previous_text,
+            previous_statuses=self.catalog.previous_statuses(cap.url, self.run_id),
+            dead_after=self.settings.dead_after,
+            warc_file=record.warc_file if record else None,
+            warc_offset=record.offset if record else None,
+            text_path=text_path,
+        )
+        self.verdicts[cap.url] = verdict
+
+    def _fetch_options(self) -> Any:
+        from archiver import USER_AGENT
+        from archiver.capture import FetchOptions
+
+        s = self.settings
+        return FetchOptions(
+            concurrency=s.concurrency, per_host=s.per_host, delay=s.delay,
+            connect_timeout=s.connect_timeout, read_timeout=s.read_timeout,
+            total_timeout=s.total_timeout, max_redirects=s.max_redirects,
+            retries=s.retries, max_body=s.max_body,
+            user_agent=s.user_agent or USER_AGENT, insecure=s.insecure,
+            respect_robots=s.respect_robots, resolve=s.resolve or None,
+            resolve_only=s.resolve_only,
+        )
+
+    # -- the end of a run
+
+    def _finish(self) -> RunResult:
+        from archiver.judge import is_offline
+
+        every = self.captures
+        offline = bool(every) and is_offline(every)
+        verdicts = [] if offline else [self.verdicts[c.url] for c in every
+                                       if c.url in self.verdicts]
+        if offline:
+            log.warning("offline: no host could be reached at the network level; "
+                        "no link was judged")
+        else:
+            self.catalog.record_verdicts(self.run_id, verdicts)
+        failed = sum(1 for c in every if c.error or (c.status or 0) >= 400)
+        size = sum(h.size for c in every for h in c.hops)
+        summary = {"links": len(self.links), "captured": len(every), "failed": failed,
+                   "bytes": size, "texts": self.texts, "offline": offline,
+                   "statuses": _count(v.status for v in verdicts)}
+        self.catalog.finish_run(self.run_id, offline=offline, summary=summary)
+        self.catalog.commit()
+        result = RunResult(self.run_id, self.archive, len(self.links), verdicts, offline,
+                           time.monotonic() - self.started, failed, size, self.texts)
+        result.reports = write_reports(self.archive, self.run_id)
+        return result
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _read_pool(settings: SnapshotSettings) -> concurrent.futures.ProcessPoolExecutor:
+    workers = settings.workers or os.cpu_count() or 1
+    ctx = multiprocessing.get_context("forkserver")
+    return concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _readable_ref(cap: Capture) -> RecordRef | None:
+    """The record holding the final page's payload, when it is worth reading."""
+    final = cap.final
+    if final is None or final.status is None or final.record is None:
+        return None
+    ctype = final.content_type.split(";")[0].strip().lower()
+    if not ctype.startswith(READABLE_TYPES) and ctype not in READABLE_TYPES:
+        return None
+    ref = final.revisit_of or final.record
+    if ref.record_type not in ("response", "resource"):
+        return None
+    return ref
+
+
+def _close_body(cap: Capture) -> None:
+    body = getattr(cap, "body", None)
+    if body is not None:
+        body.close()
+
+
+def _read_text(archive: Path, rel: str | None) -> str | None:
+    if not rel:
+        return None
+    try:
+        return (archive / rel).read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _count(items: Any) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for item in items:
+        out[item] = out.get(item, 0) + 1
+    return out
+
+
+def summary_line(result: RunResult) -> str:
+    if result.offline:
+        return (f"run {result.run_id}: offline — no host could be reached, so no link was "
+                f"judged ({result.links} links, {result.elapsed:.1f} s). Check the network "
+                "and run again.")
+    counts = _count(v.status for v in result.verdicts)
+    parts = ", ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    return (f"run {result.run_id}: {result.links} links in {result.elapsed:.1f} s, "
+            f"{human_bytes(result.bytes)}, {result.texts} texts — {parts or 'nothing judged'}")
+
+
+# --------------------------------------------------------------------------- reading back
+
+
+def _run_number(catalog: Any, run: str | int | None, *, default_latest: bool = True) -> int:
+    if run is None or str(run) == "latest":
+        latest = catalog.latest_run(finished_only=True)
+        if latest is None:
+            raise ArchiverError("the archive has no finished run yet")
+        return int(latest)
+    try:
+        n = int(run)
+    except ValueError:
+        raise ArchiverError(f"--run {run!r}: expected a run number or 'latest'") from None
+    if n not in {int(r["id"]) for r in catalog.runs()}:
+        raise ArchiverError(f"no run {n} in this archive")
+    return n
+
+
+def load_report(archive: Path, run: str | int | None, since: str | None = None) -> Any:
+    from archiver.catalog import Catalog
+    from archiver.report import ReportData
+
+    catalog = Catalog.open(archive / "catalog.sqlite")
+    try:
+        run_id = _run_number(catalog, run)
+        info = next(r for r in catalog.runs() if int(r["id"]) == run_id)
+        verdicts = catalog.verdicts(run_id)
+        if since is not None:
+            base = {v.url: (v.status, v.drift)
+                    for v in catalog.verdicts(_run_number(catalog, since))}
+            verdicts = [v for v in verdicts if base.get(v.url, (None, None))[0] != v.status
+                        or v.drift == "changed"]
+        history = catalog.history([v.url for v in verdicts])
+    finally:
+        catalog.close()
+    return ReportData(
+        run_id=run_id,
+        started=str(info.get("started", "")),
+        finished=str(info.get("finished", "")),
+        offline=bool(info.get("offline")),
+        settings=info.get("settings") or {},
+        verdicts=verdicts,
+        history=history,
+        texts_base=str(archive.resolve()),
+    )
+
+
+def render_report(data: Any, fmt: str, color: bool = False) -> str:
+    from archiver.report import render
+
+    if fmt == "table":
+        return render(data, fmt, color=color) if _accepts_color() else render(data, fmt)
+    return render(data, fmt)
+
+
+def _accepts_color() -> bool:
+    import inspect
+
+    from archiver.report import render
+
+    return "color" in inspect.signature(render).parameters
+
+
+def render_run(result: RunResult, fmt: str, color: bool = False) -> str:
+    return render_report(load_report(result.archive, result.run_id), fmt, color=color)
+
+
+def write_reports(archive: Path, run_id: int) -> list[Path]:
+    """Every run leaves its JSON and HTML report beside the WARCs it describes."""
+    data = load_report(archive, run_id)
+    out = []
+    for fmt, ext in (("json", "json"), ("html", "html")):
+        path = archive / "reports" / f"run-{run_id:04d}.{ext}"
+        path.write_text(render_report(data, fmt), encoding="utf-8")
+        out.append(path)
+    return out
+
+
+def diff_text(archive: Path, url: str, from_run: str | None, to_run: str | None,
+              color: bool = False) -> str:
+    from archiver.catalog import Catalog
+    from archiver.drift import similarity, word_diff
+    from archiver.urls import canonicalize
+
+    catalog = Catalog.open(archive / "catalog.sqlite")
+    try:
+        key = canonicalize(url)
+        caps = [c for c in catalog.captures_of(key) if c.get("text_path")]
+        if len(caps) < 1:
+            raise ArchiverError(f"{url}: no captured text in this archive")
+        by_run = {int(c["run_id"]): c for c in caps}
+        runs = sorted(by_run)
+        to_n = _run_number(catalog, to_run) if to_run else runs[-1]
+        if to_n not in by_run:
+            raise ArchiverError(f"{url}: no text captured in run {to_n}")
+        if from_run:
+            from_n = _run_number(catalog, from_run)
+        else:
+            earlier = [r for r in runs if r < to_n]
+            if not earlier:
+                raise ArchiverError(f"{url}: only one capture (run {to_n}); nothing to compare")
+            from_n = earlier[-1]
+        if from_n not in by_run:
+            raise ArchiverError(f"{url}: no text captured in run {from_n}")
+    finally:
+        catalog.close()
+    a = _read_text(archive, by_run[from_n]["text_path"]) or ""
+    b = _read_text(archive, by_run[to_n]["text_path"]) or ""
+    head = f"{key}: run {from_n} → run {to_n}, similarity {similarity(a, b):.3f}\n"
+    return head + word_diff(a, b, color=color) + "\n"
+
+
+def show_capture(archive: Path, url: str, run: str | None, what: str) -> str | bytes:
+    from warcio.archiveiterator import ArchiveIterator
+
+    from archiver.catalog import Catalog
+    from archiver.urls import canonicalize
+
+    catalog = Catalog.open(archive / "catalog.sqlite")
+    try:
+        key = canonicalize(url)
+        caps = catalog.captures_of(key)
+        if run is not None:
+            n = _run_number(catalog, run)
+            caps = [c for c in caps if int(c["run_id"]) == n]
+    finally:
+        catalog.close()
+    if not caps:
+        raise ArchiverError(f"{url}: not captured in this archive")
+    cap = caps[-1]
+    if what == "text":
+        text = _read_text(archive, cap.get("text_path"))
+        if text is None:
+            raise ArchiverError(f"{url}: no readable text for this capture"
+                                + (f" ({cap['text_note']})" if cap.get("text_note") else ""))
+        return text
+    if not cap.get("warc_file"):
+        raise ArchiverError(f"{url}: this capture has no response record "
+                            f"({cap.get('error') or 'no answer'})")
+    path = archive / "warc" / cap["warc_file"]
+    if not path.exists():
+        path = path.with_name(path.name + ".open")
+    with open(path, "rb") as fh:
+        fh.seek(int(cap["warc_offset"]))
+        # no_record_parse: the block exactly as stored, HTTP head included, byte for byte
+        record = next(iter(ArchiveIterator(fh, no_record_parse=True)))
+        block = record.raw_stream.read()
+    if what == "raw":
+        return block
+    head, sep, _ = block.partition(b"\r\n\r\n")
+    if not sep or not head.startswith(b"HTTP/"):
+        return "(no HTTP headers: the peer did not answer in HTTP)\n"
+    return head.decode("iso-8859-1").replace("\r\n", "\n") + "\n"
+
+
+def export_run(archive: Path, run: str, out: Path) -> Path:
+    from archiver.catalog import Catalog
+    from archiver.export import export_wacz
+
+    catalog = Catalog.open(archive / "catalog.sqlite")
+    try:
+        run_id = _run_number(catalog, run)
+    finally:
+        catalog.close()
+    export_wacz(archive, run_id, out)
+    return out
+
+
+def is_network_failure(cap: Capture) -> bool:
+    return cap.error in NETWORK_ERRORS and not cap.hops
