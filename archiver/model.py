@@ -76,6 +76,7 @@ class RecordRef:
     record_id: str  # "<urn:uuid:...>"
     record_type: str  # response, revisit, resource, conversion, ...
     payload_digest: str | None = None  # "sha1:BASE32"
+    date: str = ""  # its WARC-Date; a revisit names the original's (WARC-Refers-To-Date)
 
 
 @dataclass
