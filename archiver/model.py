@@ -64,6 +64,7 @@ class Exchange:
     error: str | None = None  # error class, see Capture.error
     error_detail: str = ""
     elapsed: float = 0.0
+    attempt: int = 1  # which try at this hop (1 = first), for failure metadata records
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,8 @@ class Capture:
     error: str | None = None
     error_detail: str = ""
     elapsed: float = 0.0
+    # raw body of the final hop, positioned at 0, for text extraction; the pipeline closes it
+    body: BinaryIO | None = field(default=None, repr=False, compare=False)
 
     @property
     def final(self) -> Hop | None:
