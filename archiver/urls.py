@@ -1,0 +1,265 @@
+"""URL forms: the canonical fetch key, tracking-parameter removal, the SURT key.
+
+A link is fetched, de-duplicated and catalogued by one string, so two citations of the
+same page must reduce to the same form however the text wrote them. The canonical form
+only applies equivalences every server honours (case of scheme and host, default port,
+dot segments, IDNA, percent-encoding of characters a URI cannot hold) plus the removal
+of parameters that identify the reader rather than the page. Everything else, query
+order included, stays as cited: servers are free to treat it as significant.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+import idna
+import surt as _surt
+
+# Parameters that track who clicked (ad click ids, mailing and analytics campaigns, share
+# ids) and never select what a page shows. This tuple is the one list the project uses;
+# an entry ending in "*" is a prefix. Names are compared case-insensitively after
+# percent-decoding. Generic names such as "ref", "source" or "s" are deliberately absent:
+# on some sites they choose the content.
+TRACKING_PARAMS: tuple[str, ...] = (
+    "utm_*",  # Google Analytics campaign tags (utm_source, utm_medium, ...)
+    "fbclid",  # Facebook click id
+    "gclid",  # Google Ads click id
+    "gclsrc",
+    "dclid",  # Google Display click id
+    "gbraid",
+    "wbraid",
+    "msclkid",  # Microsoft Ads click id
+    "yclid",  # Yandex click id
+    "ysclid",  # Yandex search click id
+    "ttclid",  # TikTok click id
+    "twclid",  # Twitter/X click id
+    "li_fat_id",  # LinkedIn
+    "igshid",  # Instagram share id
+    "igsh",
+    "mc_cid",  # Mailchimp campaign
+    "mc_eid",  # Mailchimp subscriber
+    "_hsenc",  # HubSpot
+    "_hsmi",
+    "__hstc",
+    "__hssc",
+    "__hsfp",
+    "hsctatracking",
+    "mkt_tok",  # Marketo
+    "oly_anon_id",  # Omeda
+    "oly_enc_id",
+    "vero_id",  # Vero
+    "vero_conv",
+    "_ga",  # Google Analytics cross-domain linker
+    "_gl",
+    "mtm_*",  # Matomo campaign tags
+    "pk_campaign",  # Piwik/Matomo legacy campaign tags
+    "pk_kwd",
+    "pk_source",
+    "pk_medium",
+    "pk_content",
+    "ref_src",  # Twitter embed referrer
+    "ref_url",
+    "_openstat",  # Yandex.Metrica / Openstat
+    "wickedid",
+    "rb_clickid",
+    "s_cid",  # Adobe Analytics campaign
+)
+
+_TRACK_EXACT = frozenset(p for p in TRACKING_PARAMS if not p.endswith("*"))
+_TRACK_PREFIX = tuple(p[:-1] for p in TRACKING_PARAMS if p.endswith("*"))
+
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+# Characters a URI may carry verbatim (RFC 3986 reserved + unreserved, "%" for escapes,
+# and "[" "]" "'" which servers accept as cited). Everything else is UTF-8 percent-encoded.
+_URI_SAFE = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%"
+)
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_LOWER_ESCAPE = re.compile(r"%([0-9A-Fa-f][a-f]|[a-f][0-9A-Fa-f])")
+_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _tracking(name: str) -> bool:
+    key = unquote(name).lower()
+    return key in _TRACK_EXACT or key.startswith(_TRACK_PREFIX)
+
+
+def _strip_query(query: str) -> tuple[str, list[str]]:
+    removed: list[str] = []
+    kept: list[str] = []
+    for piece in query.split("&"):
+        name = piece.split("=", 1)[0]
+        if name and _tracking(name):
+            removed.append(name)
+        else:
+            kept.append(piece)
+    return "&".join(kept), removed
+
+
+def strip_tracking(url: str) -> tuple[str, list[str]]:
+    """Drop tracking parameters; returns the URL otherwise untouched and the names removed.
+
+    Works on any URL as written (fragment and all) so a citation's repair note can name
+    exactly what was taken out.
+    """
+    base, hashmark, fragment = url.partition("#")
+    path, qmark, query = base.partition("?")
+    if not qmark:
+        return url, []
+    query, removed = _strip_query(query)
+    if not removed:
+        return url, []
+    rebuilt = path + ("?" + query if query else "")
+    return rebuilt + hashmark + fragment, removed
+
+
+def _encode(part: str) -> str:
+    """Percent-encode what a URI cannot hold; existing escapes are kept (hex upper-cased)."""
+    if "%" in part:
+        part = _BAD_ESCAPE.sub("%25", part)
+        part = _LOWER_ESCAPE.sub(lambda m: "%" + m.group(1).upper(), part)
+    if all(c in _URI_SAFE for c in part):
+        return part
+    out: list[str] = []
+    for c in part:
+        if c in _URI_SAFE:
+            out.append(c)
+        else:
+            out.extend(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass"))
+    return "".join(out)
+
+
+def _remove_dot_segments(path: str) -> str:
+    """RFC 3986 section 5.2.4; posixpath.normpath would also fold "//" and trailing "/"."""
+    if "." not in path:
+        return path
+    segments = path.split("/")
+    if not any(s in (".", "..") for s in segments):
+        return path
+    out: list[str] = []
+    for i, seg in enumerate(segments):
+        last = i == len(segments) - 1
+        if seg == ".":
+            if last:
+                out.append("")
+        elif seg == "..":
+            if len(out) > 1:
+                out.pop()
+            if last:
+                out.append("")
+        else:
+            out.append(seg)
+    result = "/".join(out)
+    if path.startswith("/") and not result.startswith("/"):
+        result = "/" + result
+    return result
+
+
+@lru_cache(maxsize=4096)
+def _idna_host(host: str) -> str:
+    if host.isascii():
+        return host.lower()
+    try:
+        return idna.encode(host, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError, ValueError):
+        pass
+    try:
+        return host.lower().encode("idna").decode("ascii")
+    except UnicodeError:
+        return _encode(host.lower())
+
+
+def _split_netloc(netloc: str) -> tuple[str, str, str | None]:
+    """userinfo (with its "@"), host, port (None when absent)."""
+    userinfo, at, hostport = netloc.rpartition("@")
+    userinfo = userinfo + at
+    if hostport.startswith("["):
+        end = hostport.find("]")
+        if end != -1:
+            rest = hostport[end + 1 :]
+            port = rest[1:] if rest.startswith(":") else None
+            return userinfo, hostport[: end + 1], port
+    host, colon, port = hostport.partition(":")
+    return userinfo, host, port if colon else None
+
+
+@lru_cache(maxsize=65536)
+def canonicalize(url: str) -> str:
+    """The fetch and de-duplication key of a URL (idempotent).
+
+    Lower-cases scheme and host, turns an internationalised host into punycode, drops a
+    default or empty port, resolves dot segments, gives an empty path its "/", drops the
+    fragment and tracking parameters, and percent-encodes (UTF-8) what a URI cannot
+    hold. A "www." URL without scheme is read as http.
+    """
+    url = url.strip().replace("\t", "").replace("\n", "").replace("\r", "")
+    if not _SCHEME.match(url) and url[:4].lower() == "www.":
+        url = "http://" + url
+    url = url.partition("#")[0]
+    parts = urlsplit(url, allow_fragments=False)
+    scheme = parts.scheme.lower()
+    netloc = parts.netloc
+    if netloc or scheme in _DEFAULT_PORTS:
+        userinfo, host, port = _split_netloc(netloc)
+        host = _idna_host(host)
+        if port is not None and (port == "" or port.lstrip("0") == _DEFAULT_PORTS.get(scheme)):
+            port = None
+        netloc = _encode(userinfo) + host + (":" + port if port is not None else "")
+    path = _remove_dot_segments(_encode(parts.path))
+    if not path and (netloc or scheme in _DEFAULT_PORTS):
+        path = "/"
+    query = parts.query
+    if query:
+        query = _encode(_strip_query(query)[0])
+    out = f"{scheme}://{netloc}{path}" if scheme else netloc + path
+    return out + ("?" + query if query else "")
+
+
+def host_of(url: str) -> str:
+    """The canonical host (punycode, lower case, no port): the unit of politeness."""
+    return _split_netloc(urlsplit(canonicalize(url)).netloc)[1]
+
+
+def _valid_host(host: str) -> bool:
+    if not host or len(host) > 253:
+        return False
+    if host.startswith("["):
+        try:
+            ipaddress.IPv6Address(host[1:-1])
+        except ValueError:
+            return False
+        return host.endswith("]")
+    labels = host.rstrip(".").split(".")
+    return all(_LABEL.match(label) for label in labels)
+
+
+def is_fetchable(url: str) -> bool:
+    """Whether the fetcher can even try: http(s), a valid host and port, no whitespace."""
+    try:
+        canon = canonicalize(url)
+        parts = urlsplit(canon)
+    except ValueError:
+        return False
+    if parts.scheme not in _DEFAULT_PORTS or any(c.isspace() for c in canon):
+        return False
+    _, host, port = _split_netloc(parts.netloc)
+    if port is not None and not (port.isdigit() and 0 < int(port) < 65536):
+        return False
+    return _valid_host(host)
+
+
+def surt(url: str) -> str:
+    """The SURT key CDXJ indexes sort by, computed exactly as cdxj-indexer does.
+
+    The URL is not canonicalised first: the key must match what the indexer derives
+    from a record's WARC-Target-URI, whatever form that URI has.
+    """
+    try:
+        return _surt.surt(url)
+    except Exception:  # the indexer falls back to the URL itself; so do we
+        return url
