@@ -357,7 +357,11 @@ class Host:
             name, _, value = line.partition(":")
             headers.append((name, value.strip()))
         request = Request(parts[0], parts[1], parts[2], headers, b"", b"", arrived, addr, serial)
-        length = int(request.header("Content-Length") or 0)
+        try:
+            length = int(request.header("Content-Length") or 0)
+        except ValueError:
+            self._send(sock, b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+            return None, b""
         while len(buffer) < length:
             buffer += self._recv(sock)
         request.body, buffer = buffer[:length], buffer[length:]
