@@ -1,0 +1,318 @@
+"""Raw-byte recording at the transport seam.
+
+A WARC response record must hold the HTTP message exactly as it crossed the wire:
+status line, header order and case, chunked framing, content encoding. An HTTP client
+hands back a parsed message, so the bytes are taken one level lower, where httpcore
+reads and writes its network stream: ``RecordingBackend`` wraps httpcore's own network
+backend, and each stream it opens copies what it writes and reads onto the ``Tape`` of
+the exchange in progress.
+
+The tape is found through a context variable rather than tied to a connection, because
+a pooled connection serves many exchanges and the fetcher only learns which connection
+the pool picked once the response has arrived. httpcore performs every read and write
+in the task that sent the request, so the context variable always names the right tape.
+
+The tape also enforces the fetcher's total per-exchange deadline: every connect, read
+and write is given at most the time left, so a body that drips one byte per second is
+cut at the deadline instead of resetting a read timeout forever.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import re
+import socket
+import ssl
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
+from typing import Any
+
+import httpcore
+from httpcore import AsyncNetworkBackend, AsyncNetworkStream
+
+SPOOL_MEMORY = 1 << 20  # bodies larger than this go to a temporary file on disk
+
+# h11 ends a head at the first blank line, with or without the carriage return.
+_HEAD_END = re.compile(rb"\n\r?\n")
+
+_current: ContextVar[Tape | None] = ContextVar("archiver_wire_tape", default=None)
+
+
+class DeadlineExceeded(Exception):
+    """Marker cause of a timeout raised because the exchange's total deadline passed."""
+
+
+class Tape:
+    """The bytes of one exchange: the request as sent, the response head and raw body.
+
+    The body goes to a spooled temporary file as it arrives, up to ``limit`` bytes;
+    past it the rest is dropped and ``cut`` is set, so a 5 GB body costs no memory.
+    """
+
+    def __init__(self, limit: int, deadline: float | None = None) -> None:
+        self.sent = bytearray()
+        self.head = b""  # the final response head, complete, as received
+        self.informational: list[bytes] = []  # 1xx heads that came before it
+        self.body = tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY)  # noqa: SIM115
+        self.body_size = 0
+        self.limit = limit
+        self.cut = False
+        self.deadline = deadline  # time.monotonic() value, or None
+        self.deadline_hit = False
+        self.received = 0  # every byte read, head and body
+        self.ip: str | None = None
+        self.h2 = False  # the connection speaks HTTP/2: bytes are frames, not a message
+        # The exception raised at the socket and its causes (socket.gaierror,
+        # ssl.SSLError, ConnectionResetError ...), taken at once: httpcore's pool
+        # re-raises with ``from None``, which wipes the cause off the same object.
+        self.faults: list[BaseException] = []
+        self._pending = bytearray()  # bytes of a head not yet complete
+        self._scan = 0
+
+    @property
+    def head_done(self) -> bool:
+        return bool(self.head)
+
+    def partial(self) -> bytes:
+        """What arrived without ever forming a complete head (not-HTTP peers, cut heads)."""
+        return b"".join(self.informational) + bytes(self._pending)
+
+    def feed(self, data: bytes) -> None:
+        """Split HTTP/1 bytes read from the socket into head and raw body."""
+        self.received += len(data)
+        if self.head:
+            self.add_body(data)
+            return
+        self._pending += data
+        while True:
+            match = _HEAD_END.search(self._pending, self._scan)
+            if match is None:
+                self._scan = max(0, len(self._pending) - 2)
+                return
+            end = match.end()
+            head = bytes(self._pending[:end])
+            rest = bytes(self._pending[end:])
+            self._pending = bytearray()
+            self._scan = 0
+            if _is_informational(head):
+                # 103 Early Hints and the like: the client skips them, and so does the
+                # response record, whose head must be the final one to parse at all.
+                self.informational.append(head)
+                self._pending += rest
+                continue
+            self.head = head
+            if rest:
+                self.add_body(rest)
+            return
+
+    def add_body(self, data: bytes) -> None:
+        if self.cut:
+            return
+        room = self.limit - self.body_size
+        if len(data) > room:
+            data = data[:room]
+            self.cut = True
+        if data:
+            self.body.write(data)
+            self.body_size += len(data)
+
+    def time_left(self, timeout: float | None) -> tuple[float | None, bool]:
+        """The timeout to use for one operation and whether the deadline is what limits it."""
+        if self.deadline is None:
+            return timeout, False
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            self.deadline_hit = True
+            return 0.0, True
+        if timeout is None or left < timeout:
+            return left, True
+        return timeout, False
+
+
+def _is_informational(head: bytes) -> bool:
+    parts = head.split(b" ", 2)
+    if len(parts) < 2 or not parts[0].startswith(b"HTTP/"):
+        return False
+    code = parts[1][:3]
+    return code.startswith(b"1") and code != b"101"
+
+
+@contextlib.contextmanager
+def recording(tape: Tape) -> Iterator[Tape]:
+    """Route every byte the current task moves through a recording stream onto ``tape``."""
+    token = _current.set(tape)
+    try:
+        yield tape
+    finally:
+        _current.reset(token)
+
+
+class RecordingStream(AsyncNetworkStream):
+    """A network stream that copies its traffic onto the current exchange's tape."""
+
+    def __init__(self, inner: AsyncNetworkStream, ip: str | None, h2: bool = False) -> None:
+        self._inner = inner
+        self.ip = ip
+        self.h2 = h2
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        tape = _current.get()
+        if tape is None:
+            return await self._inner.read(max_bytes, timeout)
+        timeout, limited = tape.time_left(timeout)
+        if timeout == 0.0 and limited:
+            raise httpcore.ReadTimeout("total time limit reached") from DeadlineExceeded()
+        try:
+            data = await self._inner.read(max_bytes, timeout)
+        except Exception as exc:
+            _note_fault(tape, exc, limited)
+            raise
+        if tape.ip is None:
+            tape.ip = self.ip
+        if self.h2:
+            tape.h2 = True
+            tape.received += len(data)
+        else:
+            tape.feed(data)
+        return data
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        tape = _current.get()
+        if tape is None:
+            await self._inner.write(buffer, timeout)
+            return
+        timeout, limited = tape.time_left(timeout)
+        if timeout == 0.0 and limited:
+            raise httpcore.WriteTimeout("total time limit reached") from DeadlineExceeded()
+        tape.ip = self.ip
+        if self.h2:
+            tape.h2 = True
+        else:
+            tape.sent += buffer
+        try:
+            await self._inner.write(buffer, timeout)
+        except Exception as exc:
+            _note_fault(tape, exc, limited)
+            raise
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+    async def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> AsyncNetworkStream:
+        tape = _current.get()
+        limited = False
+        if tape is not None:
+            timeout, limited = tape.time_left(timeout)
+        try:
+            inner = await self._inner.start_tls(ssl_context, server_hostname, timeout)
+        except Exception as exc:
+            _note_fault(tape, exc, limited)
+            raise
+        ssl_object = inner.get_extra_info("ssl_object")
+        h2 = ssl_object is not None and ssl_object.selected_alpn_protocol() == "h2"
+        return RecordingStream(inner, self.ip, h2=h2)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class RecordingBackend(AsyncNetworkBackend):
+    """httpcore's network backend with recording streams and an optional resolver map.
+
+    ``resolve`` maps host names to addresses used instead of DNS (like curl --resolve);
+    with ``resolve_only`` every other name fails as NXDOMAIN without asking a resolver,
+    which lets tests show DNS failures on a machine with no network.
+    """
+
+    def __init__(
+        self,
+        inner: AsyncNetworkBackend | None = None,
+        resolve: dict[str, str] | None = None,
+        resolve_only: bool = False,
+    ) -> None:
+        self._inner = inner or httpcore.AnyIOBackend()
+        self._resolve = {k.lower(): v for k, v in (resolve or {}).items()}
+        self._resolve_only = resolve_only
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> AsyncNetworkStream:
+        tape = _current.get()
+        limited = False
+        if tape is not None:
+            timeout, limited = tape.time_left(timeout)
+        target = self._resolve.get(host.lower().rstrip("."))
+        try:
+            if target is None:
+                if self._resolve_only and not _is_ip(host):
+                    error = socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+                    raise httpcore.ConnectError(f"{host}: {error.strerror}") from error
+                target = host
+            inner = await self._inner.connect_tcp(
+                target, port, timeout=timeout, local_address=local_address,
+                socket_options=socket_options,
+            )  # fmt: skip
+        except Exception as exc:
+            _note_fault(tape, exc, limited)
+            raise
+        peer = inner.get_extra_info("server_addr")
+        ip = peer[0] if isinstance(peer, tuple) and peer else target
+        return RecordingStream(inner, ip)
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> AsyncNetworkStream:
+        inner = await self._inner.connect_unix_socket(path, timeout, socket_options)
+        return RecordingStream(inner, None)
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+def _note_fault(tape: Tape | None, exc: BaseException, limited: bool) -> None:
+    if tape is None:
+        return
+    tape.faults = causes(exc)
+    if limited and isinstance(exc, httpcore.TimeoutException):
+        tape.deadline_hit = True
+
+
+def causes(exc: BaseException) -> list[BaseException]:
+    """The exception's causes, innermost first, then the exception (groups unpacked)."""
+    found: list[BaseException] = []
+    stack = [exc]
+    while stack and len(found) < 32:
+        current = stack.pop()
+        if any(current is seen for seen in found):
+            continue
+        found.append(current)
+        if isinstance(current, BaseExceptionGroup):
+            stack.extend(current.exceptions)
+        for nxt in (current.__cause__, current.__context__):
+            if nxt is not None:
+                stack.append(nxt)
+    return found[1:] + found[:1]
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
