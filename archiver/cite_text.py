@@ -1,0 +1,287 @@
+"""Finding URLs in running text the way a careful reader would.
+
+One compiled pattern finds every candidate in a single pass; the few characters around
+each hit then decide what a reader would decide: which trailing marks belong to the
+sentence, whether a URL cut by a space or a line break goes on in the next word, and
+what sentence it sits in. Markdown and HTML reuse this scanner (HTML on a copy with its
+tags blanked out), so the rules live in one place.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from archiver.model import Citation
+from archiver.urls import canonicalize, is_fetchable, strip_tracking
+
+# Characters that end a URL in prose: whitespace, ASCII a URI cannot hold, brackets a
+# URL rarely carries unencoded, and the quotation marks and CJK punctuation of the
+# languages we read. Everything else, non-ASCII letters included, may be part of an IRI.
+_STOP = '\\s"<>\\\\^`{|}\\[\\]\\x00-\\x1f\\x7f«»“”„‹›「」『』【】〈〉《》〔〕，。、；：！？（）'
+_BODY = f"[^{_STOP}]"
+_START = r"(?:[hH][tT][tT][pP][sS]?://(?:\[[0-9A-Fa-f:.]+\])?|[wW][wW][wW]\.)"
+URL_RE = re.compile(f"{_START}{_BODY}*")
+# Markdown lets a backslash escape punctuation inside a URL ("a\_b" is "a_b").
+MD_URL_RE = re.compile(f"{_START}(?:{_BODY}|\\\\[!-/:-@\\[-`{{-~]])*")
+TOKEN_RE = re.compile(f"{_BODY}+")
+# A break that may split a URL: one or two spaces, or one line break (with the "> "
+# quote markers of an e-mail reply) but never a blank line.
+GAP_RE = re.compile(r"[ \t\xa0]{1,2}(?=\S)|[ \t]*\n(?:[ \t]*>)*[ \t]*(?=[^\s>])")
+STARTS_URL = re.compile(r"(?:https?://|www\.)", re.I)
+
+# Marks a sentence puts after a URL. Closing parentheses are handled apart: a URL may
+# hold balanced ones (Wikipedia titles).
+_TRAIL = frozenset(".,;:!?…‥'\"»›”’“‘*")
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# What makes a word after a break plainly part of a URL rather than prose.
+_STRONG = re.compile(
+    r"[=&]|%[0-9A-Fa-f]{2}|[^/]/[^/]+/|^[^/]{2,}/$|\w/\w*[\d-]"
+    r"|\.(?:s?html?|php\d?|aspx?|jsp|cgi|pdf|xml|json|txt|docx?|xlsx?|pptx?|png|jpe?g"
+    r"|gif|svg|webp|mp[34]|zip|rss)$",
+    re.I,
+)
+_HOST_OK = re.compile(r"^(?:\[[0-9A-Fa-f:.]+\]|[^\W_](?:[\w.-]*[^\W_])?)(?::\d*)?$")
+_WWW_OK = re.compile(r"^www\.[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,}\.?(?::\d+)?$", re.I)
+# Sentence ends, and line breaks that start a new paragraph, list item or heading.
+_SENT_END = re.compile(
+    r"[.!?。！？…]+[\"'»”’)\]]*(?=\s)|\x00"
+    r"|\n(?=[ \t]*(?:\n|[-*#•>|]|\d+[.)]\s|[A-ZÀ-ÖØ-ÞА-ЯЁ]))"
+)
+_WINDOW = 300
+
+
+def trim(url: str, before: str) -> str:
+    """Drop what the sentence put after the URL; keep balanced parentheses."""
+    while url:
+        c = url[-1]
+        if c in _TRAIL or c in INVISIBLE:
+            url = url[:-1]
+        elif c == ")":
+            if url.count("(") >= url.count(")"):
+                break
+            url = url[:-1]
+        elif c in "_~" and before == c:  # Markdown emphasis: _https://..._
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def _host_part(url: str) -> str:
+    rest = url.split("://", 1)[1] if "://" in url[:8] else url
+    for sep in "/?#":
+        rest = rest.split(sep, 1)[0]
+    return rest.rpartition("@")[2]
+
+
+def plausible(url: str) -> bool:
+    """A real host after the scheme (www. URLs need a dotted name ending in letters)."""
+    host = _host_part(url)
+    if "://" not in url[:8]:
+        return bool(_WWW_OK.match(host))
+    return bool(host) and bool(_HOST_OK.match(host))
+
+
+def joins(left: str, token: str, newline: bool) -> bool:
+    """Whether ``token``, after a space or line break, plainly continues URL ``left``.
+
+    Only evidence a reader would accept counts: a URL left hanging on "-", "_", "=" or
+    "&"; a word that starts with "-" after a hyphenated slug, or with "/", "?", "&";
+    after a trailing "/" (or across a line break) a word that itself looks like a path
+    or query. An ordinary next word is never glued on.
+    """
+    if not token or STARTS_URL.match(token):
+        return False
+    rest = left.split("://", 1)[-1]
+    slash = rest.find("/")
+    if slash == -1 and "?" not in rest:
+        return False  # a bare host: nothing says the next word belongs to it
+    last, first = left[-1], token[0]
+    if last in "-_" and first.isalnum():
+        return True
+    if first in "-_" and len(token) > 1 and token[1].isalnum():
+        segment = rest[slash:].rstrip("/").rsplit("/", 1)[-1]
+        return "-" in segment or "_" in segment
+    if first == "/" and len(token) > 1 and (token[1].isalnum() or token[1] in "%-_"):
+        return True
+    if first in "?&" and "=" in token:
+        return True
+    if last in "=&" and (first.isalnum() or first == "%"):
+        return True
+    if last == "/" or newline:
+        return bool(_STRONG.search(token))
+    return False
+
+
+def sentence(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end], whitespace collapsed (capped at a window)."""
+    lo = max(0, start - _WINDOW)
+    begin = lo
+    for m in _SENT_END.finditer(text, lo, start):
+        begin = m.end()
+    hi = min(len(text), end + _WINDOW)
+    m = _SENT_END.search(text, end, hi)
+    finish = m.end() if m else hi
+    return " ".join(text[begin:finish].replace("\x00", " ").split())
+
+
+class Scanner:
+    """Turns pattern hits into Citations, counting lines as it goes (hits come in order)."""
+
+    def __init__(self, text: str, source: str, kind: str, raw: str | None = None) -> None:
+        self.text = text
+        self.raw = text if raw is None else raw  # what "written" quotes (HTML: unmasked)
+        self.source = source
+        self.kind = kind
+        self.line = 1
+        self.pos = 0
+
+    def where(self, start: int) -> tuple[int, int]:
+        """1-based line and column of ``start`` (never called with a smaller start)."""
+        self.line += self.text.count("\n", self.pos, start)
+        self.pos = start
+        return self.line, start - self.text.rfind("\n", 0, start)
+
+    def scan(self) -> list[tuple[int, Citation]]:
+        """Every citation with its offset in the text, in order."""
+        text = self.text
+        pattern = MD_URL_RE if self.kind == "markdown" else URL_RE
+        out: list[tuple[int, Citation]] = []
+        done = 0
+        for m in pattern.finditer(text):
+            if m.start() < done:
+                continue  # inside a continuation already joined to the previous URL
+            cite = self.finish(m.start(), m.end())
+            if cite is not None:
+                out.append((m.start(), cite[0]))
+                done = cite[1]
+        return out
+
+    def finish(self, start: int, end: int) -> tuple[Citation, int] | None:
+        """Trim, repair and canonicalise one hit; None when it is no fetchable URL."""
+        text = self.text
+        before = text[start - 1] if start else ""
+        if text[start] in "wW" and (before.isalnum() or before in "._@/-"):
+            return None  # "www." inside a word, an address or a path
+        if self.kind == "html":
+            end = _cut_entity(text, start, end)
+        raw = text[start:end]
+        url = trim(raw, before)
+        if not plausible(url):
+            return None
+        end = start + len(url)
+        notes: list[str] = []
+        stripped = raw[len(url) :]
+        while end < len(text) and (not stripped or (stripped == "?" and _query_next(text, end))):
+            gap = GAP_RE.match(text, end + len(stripped))
+            if gap is None:
+                break
+            tok = TOKEN_RE.match(text, gap.end())
+            if tok is None:
+                break
+            left = url + stripped
+            token = trim(tok.group(), "")
+            newline = "\n" in gap.group()
+            if not joins(left, token, newline):
+                break
+            notes.append(
+                f"joined across a {'line break' if newline else 'space'}: "
+                f'"{_tail(left)}" + "{token[:24]}{"…" if len(token) > 24 else ""}"'
+            )
+            url = left + token
+            stripped = tok.group()[len(token) :]
+            end = gap.end() + len(token)
+        return self.make(start, end, url, notes)
+
+    def make(self, start: int, end: int, url: str, notes: list[str]) -> tuple[Citation, int] | None:
+        cited = url
+        if _INVISIBLE_RE.search(cited):
+            cited = _INVISIBLE_RE.sub("", cited)
+            notes.append("removed invisible characters (soft hyphen, zero-width space)")
+        if self.kind == "html":
+            if "&" in cited:
+                cited = html.unescape(cited)
+                cited = _INVISIBLE_RE.sub("", cited)
+        elif "&amp;" in cited:
+            cited = cited.replace("&amp;", "&")
+            notes.append('decoded "&amp;" left over from HTML')
+        if self.kind == "markdown" and "\\" in cited:
+            cited = _MD_ESCAPE.sub(r"\1", cited)
+            notes.append("removed Markdown backslash escapes")
+        if self.kind == "markdown" and self._label_of_same_link(end, cited):
+            return None
+        line, column = self.where(start)
+        cite = citation(
+            self.text, self.source, line, column, start, end, cited, notes, self.raw[start:end]
+        )
+        return None if cite is None else (cite, end)
+
+    def _label_of_same_link(self, end: int, cited: str) -> bool:
+        """[https://x](https://x): the label repeats the destination, one citation only."""
+        text = self.text
+        if not text.startswith("](", end):
+            return False
+        at = end + 2 + (text.startswith("<", end + 2))
+        dest = MD_URL_RE.match(text, at)
+        if dest is None:
+            return False
+        return canonicalize(trim(dest.group(), "")) == canonicalize(cited)
+
+
+def citation(
+    text: str,
+    source: str,
+    line: int,
+    column: int,
+    start: int,
+    end: int,
+    cited: str,
+    notes: list[str],
+    written: str,
+) -> Citation | None:
+    """Build the record; tracking parameters removed by canonicalisation are noted."""
+    url = canonicalize(cited)
+    if not is_fetchable(url):
+        return None
+    removed = strip_tracking(cited)[1]
+    if removed:
+        notes.append(
+            "removed tracking parameter" + ("s " if len(removed) > 1 else " ") + ", ".join(removed)
+        )
+    return Citation(
+        url=url,
+        written=written,
+        source=source,
+        line=line,
+        column=column,
+        context=sentence(text, start, end),
+        cited=cited,
+        repairs=tuple(notes),
+    )
+
+
+def _tail(left: str) -> str:
+    return ("…" + left[-24:]) if len(left) > 24 else left
+
+
+def _query_next(text: str, end: int) -> bool:
+    """A "?" at a line end followed by name=value: the query was cut, not the sentence."""
+    gap = GAP_RE.match(text, end + 1)
+    return gap is not None and re.match(r"[\w.%-]+=", text[gap.end() : gap.end() + 64]) is not None
+
+
+_STOP_ENTITY = re.compile(
+    r"&(?:lt|gt|quot|raquo|laquo|ldquo|rdquo|lsquo|rsquo|nbsp|#0*(?:34|60|62|160)|#x0*(?:22|3c|3e|a0));",
+    re.I,
+)
+
+
+def _cut_entity(text: str, start: int, end: int) -> int:
+    """In HTML text "&gt;" or "&quot;" end a URL just as ">" or '"' would."""
+    if "&" not in text[start:end]:
+        return end
+    m = _STOP_ENTITY.search(text, start, end)
+    return m.start() if m else end
