@@ -64,6 +64,7 @@ class FetchOptions:
     user_agent: str = USER_AGENT
     accept_encoding: str = "gzip, deflate"
     insecure: bool = False  # capture despite certificate errors
+    ca_file: str | None = None  # PEM bundle to trust instead of the usual roots
     respect_robots: bool = False
     http2: bool = True  # over TLS where the server offers it (ALPN)
     resolve: dict[str, str] | None = None  # host name -> IP, used instead of DNS
@@ -156,7 +157,7 @@ class _Run:
         self.options = options
         self.write = write
         self.hosts: dict[str, _Host] = {}
-        self.ssl_context = _ssl_context(options.insecure)
+        self.ssl_context = _ssl_context(options.insecure, options.ca_file)
         self.backend = RecordingBackend(resolve=options.resolve, resolve_only=options.resolve_only)
         self.http2 = options.http2 and _h2_available()
         self.timeouts = {
@@ -317,10 +318,13 @@ class _Run:
         await host.slots.acquire()
         try:
             if options.delay > 0:
+                # Reserve a start time before sleeping, so two waiting tasks never
+                # wake to the same one.
                 now = time.monotonic()
-                if host.next_start > now:
-                    await asyncio.sleep(host.next_start - now)
-                host.next_start = max(now, host.next_start) + options.delay
+                start = max(now, host.next_start)
+                host.next_start = start + options.delay
+                if start > now:
+                    await asyncio.sleep(start - now)
             exchange.date = datetime.now(UTC)
             started = time.monotonic()
             tape = Tape(options.max_body, started + options.total_timeout)
@@ -621,13 +625,15 @@ def _interleave_by_host(urls: list[str]) -> list[str]:
     return order
 
 
-def _ssl_context(insecure: bool) -> ssl.SSLContext:
+def _ssl_context(insecure: bool, ca_file: str | None = None) -> ssl.SSLContext:
     """One TLS context for the whole run: building one costs milliseconds, so never per request."""
     if insecure:
         context = ssl.create_default_context()
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
         return context
+    if ca_file:
+        return ssl.create_default_context(cafile=ca_file)
     try:
         import certifi
 
