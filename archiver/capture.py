@@ -428,7 +428,7 @@ class _Run:
     ) -> _Outcome:
         """No usable response: record the error and whatever bytes did cross the wire."""
         error = _classify(exc, tape)
-        partial = tape.partial() or tape.head
+        partial = tape.partial()
         exchange.request = bytes(tape.sent)
         exchange.ip = tape.ip
         exchange.error = error
@@ -538,8 +538,7 @@ def _classify(exc: BaseException, tape: Tape) -> str:
         if isinstance(cause, OSError) and cause.errno is not None:
             return "unreachable"
     if isinstance(exc, httpcore.RemoteProtocolError):
-        received = tape.partial() or tape.head
-        if not received:
+        if not tape.received:
             return "reset"  # closed without a byte of answer
         return "protocol"
     if isinstance(exc, httpcore.ConnectError):

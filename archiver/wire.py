@@ -77,8 +77,12 @@ class Tape:
         return bool(self.head)
 
     def partial(self) -> bytes:
-        """What arrived without ever forming a complete head (not-HTTP peers, cut heads)."""
-        return b"".join(self.informational) + bytes(self._pending)
+        """Everything that arrived, for an answer the client rejected before its body was
+        read (not-HTTP peers, malformed heads): at most one read of body, so small."""
+        if not self.head:
+            return b"".join(self.informational) + bytes(self._pending)
+        self.body.seek(0)
+        return b"".join(self.informational) + self.head + self.body.read()
 
     def feed(self, data: bytes) -> None:
         """Split HTTP/1 bytes read from the socket into head and raw body."""
