@@ -22,15 +22,16 @@ import random
 import socket
 import ssl
 import time
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
 
 import httpcore
 
-from archiver import USER_AGENT
+from archiver import USER_AGENT, robots
 from archiver.model import Attempt, Capture, Exchange, Hop, RecordRef
 from archiver.wire import RecordingBackend, Tape, causes, recording
 
@@ -111,7 +112,6 @@ async def capture_all(
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        await run.robots_close()
 
 
 def capture_urls(urls: list[str], options: FetchOptions, write: Writer) -> list[Capture]:
@@ -171,9 +171,8 @@ class _Run:
             (b"Accept", ACCEPT),
             (b"Accept-Encoding", options.accept_encoding.encode()),
         ]
-        self.robots: OrderedDict[str, object] = OrderedDict()
-        self.robots_lock = asyncio.Lock()
-        self._robots_pool: httpcore.AsyncConnectionPool | None = None
+        self.robots: dict[str, RobotFileParser] = {}
+        self.robots_locks: dict[str, asyncio.Lock] = {}
 
     def new_pool(self) -> httpcore.AsyncConnectionPool:
         return httpcore.AsyncConnectionPool(
@@ -214,8 +213,7 @@ class _Run:
             cookie = "; ".join(f"{k}={v}" for k, v in cookies.get(host, {}).items())
             seen.add((url, cookie))
             if options.respect_robots and not await self._robots_allow(pool, url):
-                capture.error = "robots"
-                capture.error_detail = f"robots.txt disallows {url}"
+                self._refused_by_robots(capture, url)
                 return
             outcome = await self._attempts(pool, url, cookie, capture)
             hop = outcome.hop
@@ -253,6 +251,20 @@ class _Run:
                 return
             redirects += 1
             url = target
+
+    def _refused_by_robots(self, capture: Capture, url: str) -> None:
+        """Record the refusal like any failure, so the archive alone can tell why."""
+        detail = f"robots.txt disallows {url}"
+        exchange = Exchange(url, datetime.now(UTC), b"", b"", None, error="robots")
+        exchange.error_detail = detail
+        hop = Hop(url=url, status=None)
+        try:
+            hop.record, hop.revisit_of = self.write(exchange)
+        except Exception as exc:
+            raise WriterError() from exc
+        capture.hops.append(hop)
+        capture.attempts.append(Attempt(len(capture.attempts) + 1, "robots", 0.0))
+        capture.error, capture.error_detail = "robots", detail
 
     async def _attempts(
         self, pool: httpcore.AsyncConnectionPool, url: str, cookie: str, capture: Capture
@@ -496,12 +508,7 @@ class _Run:
         return host
 
     async def _robots_allow(self, pool: httpcore.AsyncConnectionPool, url: str) -> bool:
-        from archiver import robots
-
         return await robots.allowed(self, pool, url)
-
-    async def robots_close(self) -> None:
-        return None
 
 
 class WriterError(Exception):

@@ -317,3 +317,35 @@ def test_https_with_trusted_ca(web: Web) -> None:
     exchange = rec.exchanges[0]
     assert exchange.http_version == "HTTP/1.1"
     assert exchange.response_head + rec.bodies[0] == s.sent("/")
+
+
+ROBOTS = b"User-agent: *\nDisallow: /private\n"
+
+
+def test_robots_obeyed_only_when_asked(web: Web) -> None:
+    a = web.host("a.test")
+    a.route("/robots.txt", body=ROBOTS, headers=[("Content-Type", "text/plain")], gzip=True)
+    a.route("/private", body=b"secret")
+    a.route("/public", body=b"open")
+    rec = Recorder()
+    urls = [a.url("/private"), a.url("/public"), a.url("/private?again")]
+    captures = {c.url: c for c in capture_urls(urls, fast(respect_robots=True), rec)}
+    assert captures[a.url("/private")].error == "robots"
+    assert captures[a.url("/private?again")].error == "robots"
+    assert captures[a.url("/public")].status == 200
+    assert a.count("/private") == 0
+    assert a.count("/robots.txt") == 1  # once per site and run
+    refusal = [e for e in rec.exchanges if e.error == "robots"]
+    assert len(refusal) == 2 and all(e.request == b"" for e in refusal)
+
+    captures = {c.url: c for c in capture_urls(urls[:1], fast(), Recorder())}
+    assert captures[a.url("/private")].status == 200
+    assert a.count("/robots.txt") == 1  # off by default: not even asked
+
+
+def test_missing_robots_allows_everything(web: Web) -> None:
+    a = web.host("a.test")
+    a.route("/page", body=b"x")
+    (capture,) = capture_urls([a.url("/page")], fast(respect_robots=True), Recorder())
+    assert capture.status == 200
+    assert a.count("/robots.txt") == 1
