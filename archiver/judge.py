@@ -274,7 +274,9 @@ def is_offline(captures: list[Capture]) -> bool:
     )
 
 
-CONDITIONS = frozenset(STATUSES) | frozenset(DRIFTS)
+# "problem" stands for every status that means a reader cannot get the cited page.
+PROBLEMS = frozenset({"dead", "soft-404", "blocked", "unreachable"})
+CONDITIONS = frozenset(STATUSES) | frozenset(DRIFTS) | {"problem"}
 
 
 def parse_fail_on(spec: str) -> set[str]:
@@ -290,7 +292,11 @@ def parse_fail_on(spec: str) -> set[str]:
 
 
 def fail_on_matches(verdicts: Iterable[Verdict], conditions: set[str]) -> bool:
-    """True when any verdict's status or drift is one of `conditions` (exit code 1)."""
+    """True when any verdict's status or drift is one of `conditions` (exit code 1).
+
+    "problem" in `conditions` stands for dead, soft-404, blocked and unreachable.
+    """
     if not conditions:
         return False
-    return any(v.status in conditions or v.drift in conditions for v in verdicts)
+    wanted = set(conditions) | (PROBLEMS if "problem" in conditions else set())
+    return any(v.status in wanted or v.drift in wanted for v in verdicts)

@@ -20,41 +20,43 @@ from urllib.parse import urlsplit
 from archiver.drift import normalize, similarity
 from archiver.model import Capture, Readable
 
-SHORT_BODY_WORDS = 120  # body wording only counts on a page this short
-TITLE_BODY_WORDS = 300  # a not-found title only counts on a page this short
+SHORT_BODY_WORDS = 60  # body wording alone only counts on a page this short
+TITLE_BODY_WORDS = 300  # a not-found title with not-found wording counts up to this length
 PROBE_SIMILARITY = 0.85  # this alike to the random-path page = the host's catch-all page
 TITLE_COVERAGE = 0.6  # share of a title part the not-found phrase must cover
 
+_GAP = r"[^.!?\n]{0,50}?"  # within one sentence
 _STRONG = (
-    # English
-    r"page (?:was )?not found|(?:page|file|document|resource|article|post|url|content|item)s?"
-    r" (?:(?:that )?you(?:'re| are| were)? (?:looking for|requested|tried to (?:reach|access))"
-    r" |requested )?(?:could not|couldn't|cannot|can't|can not) be found"
-    r"|(?:this|that|the) page (?:does not|doesn't|did not|no longer) exists?"
-    r"|(?:we|i) (?:could not|couldn't|can't|cannot|can not) find (?:the|that|this|what|your)"
-    r"(?: page| article| post| content| file)?"
+    # English: "<the page> … <could not be found>", and set phrases
+    rf"\b(?:page|file|document|resource|article|post|url|link|content|item|story)s?\b{_GAP}"
+    r"(?:(?:could not|couldn't|cannot|can't|can not) be found|(?:was|were|is) not found"
+    r"|(?:does not|doesn't|did not|no longer) exists?|(?:has|have) been (?:removed|deleted"
+    r"|taken down)|(?:was|were) (?:removed|deleted)|is no longer (?:available|online)"
+    r"|is (?:missing|unavailable|gone))"
+    r"|page (?:was )?not found|(?:we|i) (?:could not|couldn't|can't|cannot|can not) find "
+    r"(?:the|that|this|what|your)(?: page| article| post| content| file)?"
     r"|(?:http )?error ?404|404 ?(?:error|not found|page)|the requested url .{0,80}was not found"
-    r"|nothing (?:was )?found (?:here|at this location)|page (?:is )?(?:missing|unavailable|gone)"
-    r"|(?:looks like|seems (?:like )?)(?:this|the|that) page (?:is missing|doesn't exist|has moved"
-    r"|can't be found)|page (?:has been|was) (?:removed|deleted)"
+    r"|nothing (?:was )?found (?:here|at this location)|page (?:is )?(?:missing|unavailable)"
     # French
+    rf"|\b(?:page|article|contenu|document|fichier)s?\b{_GAP}(?:n'existe (?:pas|plus)"
+    r"|est introuvable|(?:n'a pas été|n'a pu être) trouvée?|a été (?:supprimée?|retirée?)"
+    r"|n'est plus disponible|est indisponible)"
     r"|page (?:non trouvée|introuvable|inexistante|non disponible)"
-    r"|(?:cette|la) page (?:que vous (?:recherchez|cherchez|avez demandée) |demandée )?"
-    r"(?:n'existe pas|n'existe plus|est introuvable|n'a pas été trouvée|a été supprimée)"
     r"|(?:nous ne trouvons pas|impossible de trouver) (?:la|cette) page|erreur 404"
+    r"|rien (?:n'a|n'ait) été trouvé à cet emplacement"
     # German
-    r"|seite (?:wurde )?nicht gefunden|(?:diese|die) (?:angeforderte |gesuchte |aufgerufene )?"
-    r"seite (?:existiert nicht|existiert nicht mehr|gibt es nicht|konnte nicht gefunden werden"
-    r"|wurde nicht gefunden|ist nicht (?:mehr )?verfügbar)|fehler 404|404 fehler"
-    r"|konnten wir (?:die|diese) seite nicht finden"
+    rf"|\b(?:seite|artikel|inhalt|dokument|datei)\b{_GAP}(?:nicht gefunden|existiert (?:leider )?"
+    r"nicht|gibt es (?:leider )?nicht|ist (?:leider )?nicht (?:mehr )?verfügbar"
+    r"|wurde (?:gelöscht|entfernt))"
+    r"|fehler 404|404 fehler|(?:konnten|können) wir (?:die|diese) seite nicht finden"
     # Spanish
-    r"|página no encontrada|(?:la|esta) página (?:que (?:buscas|busca|estás buscando"
-    r"|solicitaste|has solicitado) |solicitada )?(?:no existe|no se (?:ha podido encontrar"
-    r"|puede encontrar|encuentra|encontró)|no está disponible|ya no existe)"
-    r"|no (?:hemos podido|pudimos|podemos) encontrar (?:la|esta) página"
+    rf"|\b(?:página|nota|artículo|contenido|documento|archivo)s?\b{_GAP}(?:no existe|ya no existe"
+    r"|no (?:se )?(?:ha podido encontrar|puede encontrar|encuentra|encontró|fue encontrad[ao])"
+    r"|no está disponible|ha sido (?:eliminad[ao]|borrad[ao]|retirad[ao])|no encontrad[ao])"
+    r"|no (?:hemos podido|pudimos|podemos) encontrar (?:la|esta) página|error 404"
     # Russian
-    r"|страница не найдена|(?:такой )?страниц[аы] (?:не существует|нет|удалена|не найдена)"
-    r"|(?:запрашиваемая|запрошенная) страница (?:не найдена|не существует|удалена)"
+    rf"|(?:страниц[аы]|стать[яи]|материал|документ|запись)\b{_GAP}(?:не найден[аоы]?"
+    r"|не существует|удален[аоы]?|недоступн[аоы]?)|(?:такой )?страницы нет"
     r"|ошибка 404|не (?:можем|удалось) найти (?:эту |такую |запрашиваемую )?страницу"
     # Italian, Portuguese, Dutch, Polish, Japanese, Chinese
     r"|pagina non trovata|página não encontrada|pagina niet gevonden"
@@ -73,7 +75,8 @@ _ABOUT_HTTP = re.compile(
     r"status code|response code|http status|client error response|statuscode"
     r"|código de estado|code d'état|code de statut|код (?:состояния|ответа)"
 )
-_TITLE_SPLIT = re.compile(r"\s+[|–—·•»«:-]\s+|\s*[|–—·•»«]\s*")
+# Parts of "Page title | Site name"; not the colon, which joins a title to its subtitle.
+_TITLE_SPLIT = re.compile(r"\s+[|–—·•»«-]\s+|\s*[|–—·•»«]\s*")
 _ALNUM = re.compile(r"\w")
 
 _ERROR_SEGMENT = re.compile(
@@ -165,21 +168,68 @@ def _quote(phrase: str) -> str:
     return phrase if len(phrase) <= 60 else phrase[:59] + "…"
 
 
+_OPEN_QUOTES = "\"'«„“‘‹「"
+_CLOSE_QUOTES = "\"'»“”’›」"
+
+
+# Words that make what follows a report of the message rather than the message itself:
+# "the server says the page was not found", "what to do if the page is not found?".
+_MENTION = re.compile(
+    r"\b(?:says?|said|shows?|showed|displays?|displayed|message|reads|returns?|returned|gets?"
+    r"|getting|if|when|whenever|why|meldet|meldung|zeigt|anzeigt|erscheint|wenn|falls|warum"
+    r"|affiche|indique|dit|si|quand|lorsque|pourquoi|muestra|mensaje|dice|aparece|cuando"
+    r"|por qué|пишет|надпись|сообщение|показывает|появляется|если|когда|почему)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _mentioned(text: str, m: re.Match[str]) -> bool:
+    """True when the phrase is quoted, asked about or reported, not said by the page."""
+    before = text[max(0, m.start() - 2) : m.start()]
+    after = text[m.end() : m.end() + 2]
+    if any(q in before for q in _OPEN_QUOTES) and any(q in after for q in _CLOSE_QUOTES):
+        return True
+    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+    end = _SENTENCE_END.search(text, m.end())
+    if end and end.group(0) == "?":
+        return True
+    return bool(_MENTION.search(text, start, m.start()))
+
+
+def _unquoted(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match the page says in its own voice (see `_mentioned`)."""
+    for m in pattern.finditer(text):
+        if not _mentioned(text, m):
+            return m
+    return None
+
+
 def wording_reason(readable: Readable | None) -> str | None:
-    """Soft-404 evidence from not-found wording in the title or a short body."""
+    """Soft-404 evidence from not-found wording in the title or a short body.
+
+    The body's wording alone decides only on a very short page; a not-found title
+    decides on a very short page, or on a longer one whose body says it too (an error
+    page padded with menus and "popular posts"), never on an article.
+    """
     if not readable:
         return None
-    text = (readable.text or "").casefold()
+    text = (readable.text or "").replace("’", "'").casefold()
     words = len(text.split())
     if _ABOUT_HTTP.search(text):
         return None
     title = (readable.title or "").strip()
-    if title and words <= TITLE_BODY_WORDS:
+    # The heading that repeats the title is not a second piece of evidence.
+    folded_title = title.replace("’", "'").casefold()
+    body = "\n".join(line for line in text.splitlines() if line.strip() not in folded_title)
+    seconded = _unquoted(body, _STRONG_RE)
+    if title and (words <= SHORT_BODY_WORDS or (seconded and words <= TITLE_BODY_WORDS)):
         for part in [title, *_TITLE_SPLIT.split(title)]:
-            if _coverage(part.casefold()) >= TITLE_COVERAGE:
+            if part.rstrip().endswith("?"):
+                continue
+            if _coverage(part.replace("’", "'").casefold()) >= TITLE_COVERAGE:
                 return f"the page title says “{_quote(part)}”"
     if 0 < words <= SHORT_BODY_WORDS:
-        strong = _STRONG_RE.search(text)
+        strong = _unquoted(text, _STRONG_RE)
         if strong:
             return f"the page says “{_quote(strong.group(0))}”"
         for line in text.splitlines():
