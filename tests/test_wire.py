@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import socket
+import ssl
+import threading
+from pathlib import Path
 
 import httpcore
 import pytest
@@ -157,3 +161,83 @@ def test_resolve_only_fails_other_names_without_a_resolver() -> None:
     tape = asyncio.run(run())
     assert tape.sent == b""
     assert any("Name or service not known" in str(f) for f in tape.faults)
+
+
+# ---------------------------------------------------------------- HTTP/2
+
+
+class _H2Server:
+    """A minimal HTTP/2-over-TLS server (ALPN h2) answering every stream with one page."""
+
+    def __init__(self, body: bytes) -> None:
+        import trustme
+
+        self.body = body
+        self.ca = trustme.CA()
+        self.context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        self.ca.issue_cert("h2.test").configure_cert(self.context)
+        self.context.set_alpn_protocols(["h2"])
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(5)
+        self.port = self.listener.getsockname()[1]
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def ca_file(self, tmp_path: Path) -> str:
+        path = tmp_path / "ca.pem"
+        path.write_bytes(self.ca.cert_pem.bytes())
+        return str(path)
+
+    def close(self) -> None:
+        self.thread.join(5)
+        self.listener.close()
+
+    def _serve(self) -> None:
+        import h2.config
+        import h2.connection
+        import h2.events
+
+        raw, _ = self.listener.accept()
+        with self.context.wrap_socket(raw, server_side=True) as sock:
+            sock.settimeout(5)
+            conn = h2.connection.H2Connection(h2.config.H2Configuration(client_side=False))
+            conn.initiate_connection()
+            sock.sendall(conn.data_to_send())
+            while True:
+                try:
+                    data = sock.recv(65535)
+                except (OSError, TimeoutError):
+                    return
+                if not data:
+                    return
+                for event in conn.receive_data(data):
+                    if isinstance(event, h2.events.RequestReceived):
+                        headers = [
+                            (":status", "200"),
+                            ("content-type", "text/plain"),
+                            ("content-length", str(len(self.body))),
+                        ]
+                        conn.send_headers(event.stream_id, headers)
+                        conn.send_data(event.stream_id, self.body, end_stream=True)
+                sock.sendall(conn.data_to_send())
+
+
+def test_http2_recorded_with_a_rebuilt_http1_head(tmp_path: Path) -> None:
+    server = _H2Server(b"spoken over h2")
+    try:
+        rec = Recorder()
+        options = FetchOptions(
+            resolve={"h2.test": "127.0.0.1"}, resolve_only=True, ca_file=server.ca_file(tmp_path)
+        )
+        (capture,) = capture_urls([f"https://h2.test:{server.port}/x"], options, rec)
+    finally:
+        server.close()
+    assert capture.error is None and capture.status == 200
+    exchange = rec.exchanges[0]
+    assert exchange.http_version == "HTTP/2"
+    assert exchange.response_head == (
+        b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 14\r\n\r\n"
+    )
+    assert rec.bodies[0] == b"spoken over h2"
+    assert exchange.request.startswith(b"GET /x HTTP/1.1\r\nHost: h2.test:")
+    assert exchange.ip == "127.0.0.1"
