@@ -330,6 +330,10 @@ class Catalog:
         self._journal = journal
         journal("run", self._run_rows(run_id))
 
+    def detach_journal(self) -> None:
+        """Stop journaling (before the WARC writer closes)."""
+        self._journal = None
+
     def _run_rows(self, run_id: int) -> dict[str, Any]:
         run = dict(
             self.conn.execute(
