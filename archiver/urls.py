@@ -13,7 +13,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from functools import lru_cache
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import idna
 import surt as _surt
@@ -75,11 +75,22 @@ _DEFAULT_PORTS = {"http": "80", "https": "443"}
 
 # Characters a URI may carry verbatim (RFC 3986 reserved + unreserved, "%" for escapes,
 # and "[" "]" "'" which servers accept as cited). Everything else is UTF-8 percent-encoded.
-_URI_SAFE = frozenset(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%"
-)
+_UNSAFE = re.compile(r"[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _LOWER_ESCAPE = re.compile(r"%([0-9A-Fa-f][a-f]|[a-f][0-9A-Fa-f])")
+_DOT_SEGMENT = re.compile(r"(?:^|/)\.\.?(?:/|$)")
+_SPLIT = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?")
+_FETCHABLE = re.compile(
+    r"https?://(?:[^@/?#\s]*@)?([^:/?#\s]+|\[[^\]/?#\s]*\])(?::(\d*))?(?:[/?][^\s]*)?"
+)
+# Already canonical but for a missing "/", the fragment and tracking parameters: lower-case
+# http(s), an ASCII host without port, no escapes, no dot segments, URI-safe throughout.
+_SIMPLE = re.compile(
+    r"(https?://[a-z0-9-]+(?:\.[a-z0-9-]+)*)"
+    r"((?:/(?:[\w\-~!$&'()*+,;=:@][\w.\-~!$&'()*+,;=:@]*)?)*)"
+    r"(?:\?([\w.\-~!$&'()*+,;=:@/?]*))?(?:#.*)?",
+    re.A,
+)
 _LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -123,24 +134,20 @@ def _encode(part: str) -> str:
     if "%" in part:
         part = _BAD_ESCAPE.sub("%25", part)
         part = _LOWER_ESCAPE.sub(lambda m: "%" + m.group(1).upper(), part)
-    if all(c in _URI_SAFE for c in part):
+    if _UNSAFE.search(part) is None:
         return part
-    out: list[str] = []
-    for c in part:
-        if c in _URI_SAFE:
-            out.append(c)
-        else:
-            out.extend(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass"))
-    return "".join(out)
+    return _UNSAFE.sub(_escape, part)
+
+
+def _escape(m: re.Match[str]) -> str:
+    return "%" + m.group().encode("utf-8", "surrogatepass").hex("%").upper()
 
 
 def _remove_dot_segments(path: str) -> str:
     """RFC 3986 section 5.2.4; posixpath.normpath would also fold "//" and trailing "/"."""
-    if "." not in path:
+    if _DOT_SEGMENT.search(path) is None:
         return path
     segments = path.split("/")
-    if not any(s in (".", "..") for s in segments):
-        return path
     out: list[str] = []
     for i, seg in enumerate(segments):
         last = i == len(segments) - 1
@@ -197,32 +204,40 @@ def canonicalize(url: str) -> str:
     fragment and tracking parameters, and percent-encodes (UTF-8) what a URI cannot
     hold. A "www." URL without scheme is read as http.
     """
+    simple = _SIMPLE.fullmatch(url)
+    if simple is not None:  # the common case: nothing to resolve, encode or lower-case
+        scheme_host, path, query = simple.groups()
+        query = _strip_query(query)[0] if query else ""
+        return scheme_host + (path or "/") + ("?" + query if query else "")
     url = url.strip().replace("\t", "").replace("\n", "").replace("\r", "")
     if not _SCHEME.match(url) and url[:4].lower() == "www.":
         url = "http://" + url
     url = url.partition("#")[0]
-    parts = urlsplit(url, allow_fragments=False)
-    scheme = parts.scheme.lower()
-    netloc = parts.netloc
-    if netloc or scheme in _DEFAULT_PORTS:
+    parts = _SPLIT.match(url)
+    if parts is None:  # no scheme: a relative reference, left as it is but encoded
+        return _encode(url)
+    scheme = parts.group(1).lower()
+    netloc = parts.group(2)
+    if netloc is not None:
         userinfo, host, port = _split_netloc(netloc)
         host = _idna_host(host)
         if port is not None and (port == "" or port.lstrip("0") == _DEFAULT_PORTS.get(scheme)):
             port = None
         netloc = _encode(userinfo) + host + (":" + port if port is not None else "")
-    path = _remove_dot_segments(_encode(parts.path))
-    if not path and (netloc or scheme in _DEFAULT_PORTS):
+    path = _remove_dot_segments(_encode(parts.group(3)))
+    if not path and netloc is not None:
         path = "/"
-    query = parts.query
+    query = parts.group(4)
     if query:
         query = _encode(_strip_query(query)[0])
-    out = f"{scheme}://{netloc}{path}" if scheme else netloc + path
+    out = f"{scheme}://{netloc}{path}" if netloc is not None else f"{scheme}:{path}"
     return out + ("?" + query if query else "")
 
 
 def host_of(url: str) -> str:
     """The canonical host (punycode, lower case, no port): the unit of politeness."""
-    return _split_netloc(urlsplit(canonicalize(url)).netloc)[1]
+    m = _SPLIT.match(canonicalize(url))
+    return _split_netloc(m.group(2) or "")[1] if m else ""
 
 
 def _valid_host(host: str) -> bool:
@@ -240,17 +255,18 @@ def _valid_host(host: str) -> bool:
 
 def is_fetchable(url: str) -> bool:
     """Whether the fetcher can even try: http(s), a valid host and port, no whitespace."""
-    try:
-        canon = canonicalize(url)
-        parts = urlsplit(canon)
-    except ValueError:
+    return fetchable_canonical(canonicalize(url))
+
+
+def fetchable_canonical(canon: str) -> bool:
+    """is_fetchable for a URL already in canonical form (saves canonicalising twice)."""
+    m = _FETCHABLE.fullmatch(canon)
+    if m is None:
         return False
-    if parts.scheme not in _DEFAULT_PORTS or any(c.isspace() for c in canon):
-        return False
-    _, host, port = _split_netloc(parts.netloc)
+    port = m.group(2)
     if port is not None and not (port.isdigit() and 0 < int(port) < 65536):
         return False
-    return _valid_host(host)
+    return _valid_host(m.group(1))
 
 
 def surt(url: str) -> str:
