@@ -195,21 +195,22 @@ _DIFF_TOKEN = re.compile(r"\S+")
 _RED, _GREEN, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[0m"
 
 
-def _ops(a: str, b: str) -> list[tuple[str, str]]:
-    """(op, text) pieces: "=", "-" or "+"; paragraphs matched first, then words.
+def _blocks(a: str, b: str) -> list[list[tuple[str, str]]]:
+    """Line blocks of (op, text) pieces: "=", "-" or "+"; paragraphs matched first.
 
     Matching paragraphs first keeps the quadratic word matcher on small pieces, so a
     long article with one rewritten paragraph diffs quickly.
     """
     la, lb = a.splitlines(), b.splitlines()
-    pieces: list[tuple[str, str]] = []
+    blocks: list[list[tuple[str, str]]] = []
     lines = difflib.SequenceMatcher(None, la, lb, autojunk=False)
     for tag, i1, i2, j1, j2 in lines.get_opcodes():
         if tag == "equal":
-            pieces.append(("=", "\n".join(la[i1:i2])))
+            blocks.append([("=", "\n".join(la[i1:i2]))])
             continue
         wa = _DIFF_TOKEN.findall("\n".join(la[i1:i2]).replace("\n", " \n "))
         wb = _DIFF_TOKEN.findall("\n".join(lb[j1:j2]).replace("\n", " \n "))
+        pieces: list[tuple[str, str]] = []
         words = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
         for wtag, a1, a2, b1, b2 in words.get_opcodes():
             if wtag == "equal":
@@ -218,7 +219,8 @@ def _ops(a: str, b: str) -> list[tuple[str, str]]:
                 pieces.append(("-", " ".join(wa[a1:a2])))
             if wtag in ("insert", "replace"):
                 pieces.append(("+", " ".join(wb[b1:b2])))
-    return [p for p in pieces if p[1]]
+        blocks.append([p for p in pieces if p[1].strip()])
+    return [blk for blk in blocks if blk]
 
 
 def _elide(text: str, context: int, first: bool, last: bool) -> str:
@@ -236,18 +238,22 @@ def word_diff(a: str, b: str, color: bool = False, *, context: int | None = 12) 
     Unchanged stretches longer than 2×`context` words are shortened to their edges;
     `context=None` keeps the whole text.
     """
-    ops = _ops(a or "", b or "")
-    if not any(op != "=" for op, _ in ops):
+    blocks = _blocks(a or "", b or "")
+    if all(op == "=" for blk in blocks for op, _ in blk):
         return ""
-    out: list[str] = []
-    for i, (op, piece) in enumerate(ops):
-        if op == "=":
-            if context is not None:
-                piece = _elide(piece, context, i == 0, i == len(ops) - 1)
-            out.append(piece)
-        elif op == "-":
-            out.append(f"{_RED}[-{piece}-]{_RESET}" if color else f"[-{piece}-]")
-        else:
-            out.append(f"{_GREEN}{{+{piece}+}}{_RESET}" if color else f"{{+{piece}+}}")
-    joined = " ".join(out)
-    return re.sub(r" ?\n ?", "\n", joined)
+    rendered: list[str] = []
+    for n, blk in enumerate(blocks):
+        out: list[str] = []
+        for i, (op, piece) in enumerate(blk):
+            if op == "=":
+                if context is not None:
+                    first = n == 0 and i == 0
+                    last = n == len(blocks) - 1 and i == len(blk) - 1
+                    piece = _elide(piece.replace("\n", " \n "), context, first, last)
+                out.append(piece)
+            elif op == "-":
+                out.append(f"{_RED}[-{piece}-]{_RESET}" if color else f"[-{piece}-]")
+            else:
+                out.append(f"{_GREEN}{{+{piece}+}}{_RESET}" if color else f"{{+{piece}+}}")
+        rendered.append(" ".join(out))
+    return re.sub(r" *\n *", "\n", "\n".join(rendered))

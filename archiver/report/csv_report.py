@@ -1,0 +1,44 @@
+"""CSV: one row per link, for spreadsheets.
+
+Page-supplied text is cleaned of control characters, and a cell that a spreadsheet
+would run as a formula (starting with =, +, -, @) is prefixed with an apostrophe: a
+page titled "=HYPERLINK(...)" must stay text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from archiver.report import ReportData
+from archiver.report.common import clean, ordered
+
+COLUMNS = (
+    "url", "status", "reason", "http_status", "final_url", "drift", "similarity",
+    "warc_file", "warc_offset", "title", "text_path",
+)  # fmt: skip
+
+
+def _cell(value: object) -> str:
+    text = clean(value)
+    if text[:1] in ("=", "+", "-", "@"):
+        return "'" + text
+    return text
+
+
+def render_csv(data: ReportData) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for v in ordered(data.verdicts):
+        sim = "" if v.similarity is None else f"{v.similarity:.4f}"
+        writer.writerow(
+            [
+                _cell(v.url), v.status, _cell(v.reason),
+                "" if v.http_status is None else v.http_status,
+                _cell(v.final_url), v.drift, sim, _cell(v.warc_file),
+                "" if v.warc_offset is None else v.warc_offset,
+                _cell(v.title), _cell(v.text_path),
+            ]
+        )  # fmt: skip
+    return buf.getvalue()

@@ -1,0 +1,103 @@
+"""The terminal table: fits 80 columns, problems first, nothing a page can use to
+drive the terminal (escape sequences and control characters are removed).
+
+Each link takes two lines: status, drift and URL; then the evidence and the title,
+indented under the URL. Widths count East Asian wide characters as two columns.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from archiver.report import ReportData
+from archiver.report.common import clean, ordered, settings_text, summary_line
+
+WIDTH = 80
+STATUS_W, DRIFT_W = 12, 13
+URL_W = WIDTH - STATUS_W - DRIFT_W
+_COLOURS = {
+    "dead": "\x1b[1;31m",
+    "soft-404": "\x1b[35m",
+    "blocked": "\x1b[33m",
+    "unreachable": "\x1b[33m",
+    "redirected": "\x1b[36m",
+    "ok": "\x1b[32m",
+    "changed": "\x1b[1m",
+    "gone": "\x1b[31m",
+}
+_RESET = "\x1b[0m"
+
+
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def width(text: str) -> int:
+    return sum(_char_width(c) for c in text)
+
+
+def fit(text: str, cols: int, middle: bool = False) -> str:
+    """`text` cut to `cols` columns with an ellipsis (in the middle for URLs)."""
+    if width(text) <= cols:
+        return text
+    if middle and cols > 10:
+        head = fit(text, cols * 2 // 3 - 1)
+        tail_cols = cols - width(head) - 1
+        tail, used = "", 0
+        for ch in reversed(text):
+            if used + _char_width(ch) > tail_cols:
+                break
+            tail, used = ch + tail, used + _char_width(ch)
+        return head + "…" + tail
+    out, used = "", 0
+    for ch in text:
+        if used + _char_width(ch) > cols - 1:
+            break
+        out, used = out + ch, used + _char_width(ch)
+    return out + "…"
+
+
+def _pad(text: str, cols: int) -> str:
+    return text + " " * max(0, cols - width(text))
+
+
+def _paint(text: str, key: str, color: bool) -> str:
+    return f"{_COLOURS[key]}{text}{_RESET}" if color and key in _COLOURS else text
+
+
+def render_table(data: ReportData, *, color: bool = False) -> str:
+    head = f"Run {clean(data.run_id)}"
+    if data.started:
+        head += f" · {clean(data.started)}"
+    if data.finished:
+        head += f" → {clean(data.finished)}"
+    lines = [fit(head, WIDTH)]
+    if data.offline:
+        lines.append(
+            "Offline: no host could be reached at the network level, so no link was\n"
+            "judged and the history was left as it was. Check the network and run again."
+        )
+        return "\n".join(lines) + "\n"
+    lines.append(fit(summary_line(data.verdicts), WIDTH))
+    settings = settings_text(data.settings)
+    if settings:
+        lines.append(fit(f"Settings: {settings}", WIDTH))
+    if not data.verdicts:
+        return "\n".join([*lines, "", "No links in this run."]) + "\n"
+    lines += ["", _pad("STATUS", STATUS_W) + _pad("DRIFT", DRIFT_W) + "URL"]
+    for v in ordered(data.verdicts):
+        drift = v.drift
+        if v.drift == "changed" and v.similarity is not None:
+            drift = f"changed {v.similarity:.0%}"
+        status_cell = _paint(_pad(v.status, STATUS_W), v.status, color)
+        drift_cell = _paint(_pad(drift, DRIFT_W), v.drift, color)
+        lines.append(status_cell + drift_cell + fit(clean(v.url), URL_W, middle=True))
+        evidence = clean(v.reason)
+        title = clean(v.title)
+        if title:
+            evidence = f"{evidence} — “{title}”" if evidence else f"“{title}”"
+        if evidence:
+            lines.append(" " * (STATUS_W + DRIFT_W) + fit(evidence, URL_W))
+    return "\n".join(lines) + "\n"
