@@ -134,6 +134,9 @@ def nginx_config(root: Path, prefix: Path, port: int) -> str:
     SSI on a page with no SSI directives changes nothing in the body but drops the
     Content-Length, which is the least intrusive way to make nginx send chunked.
     gzip output is chunked too (nginx streams it), as on most real sites.
+    tcp_nopush (TCP_CORK) stays off: on loopback it held back the end of responses on
+    kept-alive connections (wget fetched 31 chunked pages/s with it, 129 without), and the
+    server must not be what the clients wait for.
     """
     user = ""
     if os.geteuid() == 0:
@@ -161,7 +164,7 @@ http {{
     types {{ text/html html; }}
     access_log off;
     sendfile on;
-    tcp_nopush on;
+    tcp_nopush off;
     keepalive_timeout 65;
     keepalive_requests 1000000;
     client_body_temp_path {prefix}/tmp/body;
