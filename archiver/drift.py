@@ -99,21 +99,24 @@ _SHORT_LINE_WORDS = 20  # a line in a rotating block is a headline, not a paragr
 _WORD = re.compile(r"\w+")
 
 
-def _drop_rotating_blocks(lines: list[str]) -> list[str]:
-    """Drop a rotating-block heading and the run of headline-sized lines after it."""
-    kept: list[str] = []
+def _rotating_mask(lines: list[str]) -> list[bool]:
+    """True for a rotating-block heading and the run of headline-sized lines after it."""
+    mask: list[bool] = []
     skipping = False
     for line in lines:
         stripped = line.strip()
         if len(stripped) <= 60 and _ROTATING_HEADING.match(stripped):
             skipping = True
-            continue
-        if skipping:
-            if not stripped or len(stripped.split()) < _SHORT_LINE_WORDS:
-                continue
+        elif skipping and stripped and len(stripped.split()) >= _SHORT_LINE_WORDS:
             skipping = False
-        kept.append(line)
-    return kept
+        mask.append(skipping)
+    return mask
+
+
+def _normalize_line(line: str) -> str:
+    for pattern in _NOISE:
+        line = pattern.sub(" ", line)
+    return " ".join(line.split()).casefold()
 
 
 def normalize(text: str) -> str:
@@ -124,13 +127,10 @@ def normalize(text: str) -> str:
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text)
-    lines = _drop_rotating_blocks(text.splitlines())
+    lines = unicodedata.normalize("NFKC", text).splitlines()
     out: list[str] = []
-    for line in lines:
-        for pattern in _NOISE:
-            line = pattern.sub(" ", line)
-        line = " ".join(line.split()).casefold()
+    for line, rotating in zip(lines, _rotating_mask(lines), strict=True):
+        line = "" if rotating else _normalize_line(line)
         if _WORD.search(line):
             out.append(line)
     return "\n".join(out)
@@ -195,18 +195,25 @@ _DIFF_TOKEN = re.compile(r"\S+")
 _RED, _GREEN, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[0m"
 
 
+def _line_keys(lines: list[str]) -> list[str]:
+    mask = _rotating_mask(lines)
+    return ["\x00" if rot else _normalize_line(line) for line, rot in zip(lines, mask, strict=True)]
+
+
 def _blocks(a: str, b: str) -> list[list[tuple[str, str]]]:
     """Line blocks of (op, text) pieces: "=", "-" or "+"; paragraphs matched first.
 
-    Matching paragraphs first keeps the quadratic word matcher on small pieces, so a
-    long article with one rewritten paragraph diffs quickly.
+    Paragraphs are matched on their normalised form, so a line whose only change is
+    noise (a date, a counter, a rotating headline) shows as unchanged, in its new
+    wording. Matching paragraphs first also keeps the quadratic word matcher on small
+    pieces, so a long article with one rewritten paragraph diffs quickly.
     """
     la, lb = a.splitlines(), b.splitlines()
     blocks: list[list[tuple[str, str]]] = []
-    lines = difflib.SequenceMatcher(None, la, lb, autojunk=False)
+    lines = difflib.SequenceMatcher(None, _line_keys(la), _line_keys(lb), autojunk=False)
     for tag, i1, i2, j1, j2 in lines.get_opcodes():
         if tag == "equal":
-            blocks.append([("=", "\n".join(la[i1:i2]))])
+            blocks.append([("=", "\n".join(lb[j1:j2]))])
             continue
         wa = _DIFF_TOKEN.findall("\n".join(la[i1:i2]).replace("\n", " \n "))
         wb = _DIFF_TOKEN.findall("\n".join(lb[j1:j2]).replace("\n", " \n "))
