@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from archiver.model import DRIFTS, STATUSES, Verdict
+from archiver.model import Verdict
 
 # Problems first: the order a reader wants to work through the list in.
 STATUS_ORDER = ("dead", "soft-404", "blocked", "unreachable", "redirected", "ok")
@@ -63,10 +63,10 @@ def counts(verdicts: Iterable[Verdict]) -> tuple[Counter[str], Counter[str]]:
 
 
 def summary_line(verdicts: list[Verdict]) -> str:
-    """'12 links: 2 dead, 1 soft-404, 9 ok; 1 changed, 11 unchanged'."""
+    """'12 links: 2 dead, 1 soft-404, 9 ok; 1 changed, 11 unchanged', problems first."""
     statuses, drifts = counts(verdicts)
-    s = ", ".join(f"{statuses[k]} {k}" for k in STATUSES if statuses[k])
-    d = ", ".join(f"{drifts[k]} {k}" for k in DRIFTS if drifts[k])
+    s = ", ".join(f"{statuses[k]} {k}" for k in STATUS_ORDER if statuses[k])
+    d = ", ".join(f"{drifts[k]} {k}" for k in DRIFT_ORDER if drifts[k])
     n = len(verdicts)
     return f"{n} link{'s' if n != 1 else ''}" + (f": {s}" if s else "") + (f"; {d}" if d else "")
 

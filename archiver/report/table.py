@@ -10,7 +10,14 @@ from __future__ import annotations
 import unicodedata
 
 from archiver.report import ReportData
-from archiver.report.common import clean, ordered, settings_text, summary_line
+from archiver.report.common import (
+    DRIFT_ORDER,
+    STATUS_ORDER,
+    clean,
+    counts,
+    ordered,
+    settings_text,
+)
 
 WIDTH = 80
 STATUS_W, DRIFT_W = 12, 13
@@ -38,25 +45,25 @@ def width(text: str) -> int:
     return sum(_char_width(c) for c in text)
 
 
+def _take(chars: str, cols: int) -> str:
+    """The longest prefix of `chars` that fits in `cols` columns."""
+    used = 0
+    for i, ch in enumerate(chars):
+        used += _char_width(ch)
+        if used > cols:
+            return chars[:i]
+    return chars
+
+
 def fit(text: str, cols: int, middle: bool = False) -> str:
     """`text` cut to `cols` columns with an ellipsis (in the middle for URLs)."""
     if width(text) <= cols:
         return text
     if middle and cols > 10:
-        head = fit(text, cols * 2 // 3 - 1)
-        tail_cols = cols - width(head) - 1
-        tail, used = "", 0
-        for ch in reversed(text):
-            if used + _char_width(ch) > tail_cols:
-                break
-            tail, used = ch + tail, used + _char_width(ch)
+        head = _take(text, cols * 2 // 3)
+        tail = _take(text[::-1], cols - width(head) - 1)[::-1]
         return head + "…" + tail
-    out, used = "", 0
-    for ch in text:
-        if used + _char_width(ch) > cols - 1:
-            break
-        out, used = out + ch, used + _char_width(ch)
-    return out + "…"
+    return _take(text, cols - 1) + "…"
 
 
 def _pad(text: str, cols: int) -> str:
@@ -80,7 +87,13 @@ def render_table(data: ReportData, *, color: bool = False) -> str:
             "judged and the history was left as it was. Check the network and run again."
         )
         return "\n".join(lines) + "\n"
-    lines.append(fit(summary_line(data.verdicts), WIDTH))
+    statuses, drifts = counts(data.verdicts)
+    n = len(data.verdicts)
+    found = ", ".join(f"{statuses[k]} {k}" for k in STATUS_ORDER if statuses[k])
+    lines.append(fit(f"{n} link{'s' if n != 1 else ''}" + (f": {found}" if found else ""), WIDTH))
+    changes = ", ".join(f"{drifts[k]} {k}" for k in DRIFT_ORDER if drifts[k])
+    if changes:
+        lines.append(fit(f"Drift: {changes}", WIDTH))
     settings = settings_text(data.settings)
     if settings:
         lines.append(fit(f"Settings: {settings}", WIDTH))
