@@ -25,7 +25,7 @@ _BODY = f"[^{_STOP}]"
 _START = r"[hHwW](?:(?<=[hH])[tT][tT][pP][sS]?://(?:\[[0-9A-Fa-f:.]+\])?|(?<=[wW])[wW][wW]\.)"
 URL_RE = re.compile(f"{_START}{_BODY}*")
 # Markdown lets a backslash escape punctuation inside a URL ("a\_b" is "a_b").
-MD_URL_RE = re.compile(f"{_START}(?:{_BODY}|\\\\[!-/:-@\\[-`{{-~]])*")
+MD_URL_RE = re.compile(f"{_START}(?:{_BODY}|\\\\[!-/:-@\\[-`{{-~])*")
 TOKEN_RE = re.compile(f"{_BODY}+")
 # A break that may split a URL: one or two spaces, or one line break (with the "> "
 # quote markers of an e-mail reply) but never a blank line.
@@ -34,13 +34,17 @@ STARTS_URL = re.compile(r"(?:https?://|www\.)", re.I)
 
 # Marks a sentence puts after a URL. Closing parentheses are handled apart: a URL may
 # hold balanced ones (Wikipedia titles).
-_TRAIL = frozenset(".,;:!?…‥'\"»›”’“‘*")
+_TRAIL = frozenset(".,;:!?…‥'\"»›”’“‘")
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Japanese writes no space between a URL and the particle after it; a hiragana right
+# after an ASCII letter or digit is taken as the sentence going on (titles in IRIs rarely
+# switch from ASCII to hiragana mid-word).
+_PARTICLE = re.compile(r"(?<=[A-Za-z0-9])[\u3040-\u309f]")
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # What makes a word after a break plainly part of a URL rather than prose.
 _STRONG = re.compile(
-    r"[=&]|%[0-9A-Fa-f]{2}|[^/]/[^/]+/|^[^/]{2,}/$|\w/\w*[\d-]"
+    r"=|%[0-9A-Fa-f]{2}|[^/]/[^/]+/|^[^/]{2,}/$|\w/\w*[\d-]"
     r"|\.(?:s?html?|php\d?|aspx?|jsp|cgi|pdf|xml|json|txt|docx?|xlsx?|pptx?|png|jpe?g"
     r"|gif|svg|webp|mp[34]|zip|rss)$",
     re.I,
@@ -68,7 +72,7 @@ def trim(url: str, before: str) -> str:
             if url.count("(") >= url.count(")"):
                 break
             url = url[:-1]
-        elif c in "_~" and before == c:  # Markdown emphasis: _https://..._
+        elif c in "*_~" and before == c:  # emphasis: **https://...**, _https://..._
             url = url[:-1]
         else:
             break
@@ -188,6 +192,11 @@ class Scanner:
         if self.kind == "html":
             end = _cut_entity(text, start, end)
         raw = text[start:end]
+        if not raw.isascii():
+            particle = _PARTICLE.search(raw)
+            if particle is not None:  # "…/123をご覧ください": the sentence goes on in Japanese
+                raw = raw[: particle.start()]
+                end = start + len(raw)
         url = trim(raw, before)
         if not plausible(url):
             return None

@@ -26,6 +26,7 @@ import surt as _surt
 TRACKING_PARAMS: tuple[str, ...] = (
     "utm_*",  # Google Analytics campaign tags (utm_source, utm_medium, ...)
     "fbclid",  # Facebook click id
+    "mibextid",  # Facebook share id
     "gclid",  # Google Ads click id
     "gclsrc",
     "dclid",  # Google Display click id
