@@ -6,8 +6,9 @@ hash). Every string that came from a fetched page is escaped; the policy is the 
 lock should an escape ever be missed. Links to cited pages are only made for http(s)
 URLs, so a cited "javascript:" URL stays text.
 
-Filters live in the URL fragment (#status=dead&drift=changed&q=words; expand=1 opens
-every shown row) so a filtered view can be bookmarked or sent.
+Filters live in the URL fragment (#status=dead&drift=changed&q=words) so a filtered
+view can be bookmarked or sent; expand=1 opens every shown row, expand=changed (or any
+status or drift) the rows with it.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ _JS = r"""
     if (st.value) parts.push('status=' + encodeURIComponent(st.value));
     if (dr.value) parts.push('drift=' + encodeURIComponent(dr.value));
     if (q.value) parts.push('q=' + encodeURIComponent(q.value));
-    if (expand) parts.push('expand=1');
+    if (expand) parts.push('expand=' + encodeURIComponent(expand));
     var hash = parts.length ? '#' + parts.join('&') : '';
     if (location.hash !== hash && history.replaceState) {
       history.replaceState(null, '', hash || location.pathname + location.search);
@@ -116,13 +117,15 @@ _JS = r"""
       if (k === 'status') st.value = v;
       if (k === 'drift') dr.value = v;
       if (k === 'q') q.value = v;
-      if (k === 'expand') expand = v === '1';
+      if (k === 'expand') expand = v;
     });
   }
-  var expand = false;
+  var expand = '';
   function expandShown() {
     bodies.forEach(function (b) {
       if (b.hidden) return;
+      if (expand !== '1' && b.getAttribute('data-status') !== expand &&
+          b.getAttribute('data-drift') !== expand) return;
       b.rows[1].hidden = false; b.querySelector('.toggle').textContent = '▾';
     });
   }
@@ -221,7 +224,7 @@ def _detail(data: ReportData, v: Verdict, rows: list[dict[str, Any]]) -> str:
         parts.append(f"<p>Ended at {_url_cell(v.final_url)}</p>")
     if v.warc_file:
         offset = f" at offset {v.warc_offset}" if v.warc_offset is not None else ""
-        parts.append(f"<p>WARC record: <code>{_e(v.warc_file)}</code>{_e(offset)}</p>")
+        parts.append(f"<p>WARC record: <code>{_e(v.warc_file)}</code>{offset}</p>")
     href = text_href(data.texts_base, v.text_path)
     if href:
         parts.append(f'<p><a href="{html.escape(href, quote=True)}">Captured text</a></p>')
