@@ -123,12 +123,14 @@ def test_wal_and_batched_transactions(tmp_path: Path) -> None:
     cat = Catalog.open(path)
     assert cat.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     run = cat.begin_run({}, [])
-    cat.record_capture(run, Capture("http://a.test/", ""))
     other = sqlite3.connect(path)
-    # not yet committed: another reader does not see the capture, and is not blocked
-    assert other.execute("SELECT count(*) FROM captures").fetchone()[0] == 0
-    cat.commit()
+    cat.record_text(run, "http://a.test/", Readable(text="t"), None, None)
+    # batched: another reader does not see the text yet, and is not blocked
+    assert other.execute("SELECT count(*) FROM texts").fetchone()[0] == 0
+    # a capture is committed at once (resume counts on it), with what came before it
+    cat.record_capture(run, Capture("http://a.test/", ""))
     assert other.execute("SELECT count(*) FROM captures").fetchone()[0] == 1
+    assert other.execute("SELECT count(*) FROM texts").fetchone()[0] == 1
     other.close()
     cat.close()
 
