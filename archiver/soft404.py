@@ -146,6 +146,9 @@ def probe_reason(capture: Capture, readable: Readable | None, probe: Readable | 
     """Soft-404 evidence from likeness to the host's page for a path that cannot exist."""
     if not readable or not probe or _is_home(capture.url):
         return None  # a home page is legitimately what a catch-all host serves
+    n_page, n_probe = len(readable.text.split()), len(probe.text.split())
+    if min(n_page, n_probe) < 0.6 * max(n_page, n_probe):
+        return None  # lengths this far apart cannot reach PROBE_SIMILARITY
     page = _strip_paths(normalize(readable.text), capture.final_url)
     other = _strip_paths(normalize(probe.text), capture.final_url)
     if len(other.split()) < 3 or len(page.split()) < 3:
@@ -215,7 +218,7 @@ def wording_reason(readable: Readable | None) -> str | None:
         return None
     text = (readable.text or "").replace("’", "'").casefold()
     words = len(text.split())
-    if _ABOUT_HTTP.search(text):
+    if words > TITLE_BODY_WORDS or _ABOUT_HTTP.search(text):
         return None
     title = (readable.title or "").strip()
     # The heading that repeats the title is not a second piece of evidence.
