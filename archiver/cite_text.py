@@ -49,6 +49,7 @@ _STRONG = re.compile(
     r"|gif|svg|webp|mp[34]|zip|rss)$",
     re.I,
 )
+_EMPTY_VALUE = re.compile(r"[?&][^=&/?]+=$")
 _HOST_OK = re.compile(r"^(?:\[[0-9A-Fa-f:.]+\]|[^\W_](?:[\w.-]*[^\W_])?)(?::\d*)?$")
 _WWW_OK = re.compile(r"^www\.[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,}\.?(?::\d+)?$", re.I)
 # Sentence ends; a line break ends a sentence too when the next line opens a paragraph,
@@ -97,10 +98,11 @@ def plausible(url: str) -> bool:
 def joins(left: str, token: str, newline: bool) -> bool:
     """Whether ``token``, after a space or line break, plainly continues URL ``left``.
 
-    Only evidence a reader would accept counts: a URL left hanging on "-", "_", "=" or
-    "&"; a word that starts with "-" after a hyphenated slug, or with "/", "?", "&";
-    after a trailing "/" (or across a line break) a word that itself looks like a path
-    or query. An ordinary next word is never glued on.
+    Only evidence a reader would accept counts: a URL left hanging on "-" or "_"; a
+    word that starts with "-" after a hyphenated slug, or with "/", "?", "&"; at a line
+    end, a query cut after "&" or an empty "name="; after a trailing "/" (or across a
+    line break) a word that itself looks like a path or query. An ordinary next word is
+    never glued on; a "=" that may be base64 padding does not count.
     """
     if not token or STARTS_URL.match(token):
         return False
@@ -118,8 +120,8 @@ def joins(left: str, token: str, newline: bool) -> bool:
         return True
     if first in "?&" and "=" in token:
         return True
-    if last in "=&" and (first.isalnum() or first == "%"):
-        return True
+    if newline and (last == "&" or _EMPTY_VALUE.search(left)):
+        return True  # "?q=" or "&" at a line end: the wrap cut the query
     if last == "/" or newline:
         return bool(_STRONG.search(token))
     return False

@@ -170,16 +170,21 @@ def _remove_dot_segments(path: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _idna_host(host: str) -> str:
-    if host.isascii():
-        return host.lower()
-    try:
-        return idna.encode(host, uts46=True).decode("ascii")
-    except (idna.IDNAError, UnicodeError, ValueError):
-        pass
-    try:
-        return host.lower().encode("idna").decode("ascii")
-    except UnicodeError:
-        return _encode(host.lower())
+    """Punycode (IDNA 2008 with UTS 46 mapping, IDNA 2003 as a fallback), lower case.
+
+    A name neither accepts is percent-encoded so the result is still one stable ASCII
+    string (and is_fetchable then rejects it).
+    """
+    if not host.isascii():
+        try:
+            host = idna.encode(host, uts46=True).decode("ascii")
+        except (idna.IDNAError, UnicodeError, ValueError):
+            try:
+                host = host.lower().encode("idna").decode("ascii")
+            except UnicodeError:
+                host = _encode(host)
+    host = host.lower()
+    return _encode(host) if "%" in host or _UNSAFE.search(host) else host
 
 
 def _split_netloc(netloc: str) -> tuple[str, str, str | None]:
