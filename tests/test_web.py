@@ -499,3 +499,21 @@ def test_close_leaves_no_threads_or_listening_sockets() -> None:
             socket.create_connection((host.ip, host.port), timeout=2)
     for sock in open_socks:
         sock.close()
+
+
+def test_sent_holds_every_byte_the_client_has_already_read(web: Web) -> None:
+    a = web.host("a.test")
+    a.route("/slow", body=b"abcdef", headers=[], drip=0.05)
+    head = b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\n"
+    with socket.create_connection((a.ip, a.port), timeout=5) as sock:
+        sock.sendall(get("/slow"))
+        received = b""
+        while len(received) < len(head) + 6:
+            received += sock.recv(65536)
+            assert a.sent("/slow").startswith(received)  # mid-body too, not only at the end
+    assert a.sent("/slow") == head + b"abcdef"
+    with client() as c:  # kept alive: the server thread is still running when we look
+        for n in range(10):
+            a.set_body("/p", f"body {n:02d}")
+            assert c.get(a.url("/p")).content == f"body {n:02d}".encode()
+            assert a.sent("/p").endswith(b"Content-Length: 7\r\n\r\nbody %02d" % n)

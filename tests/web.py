@@ -151,7 +151,7 @@ class Host:
         self._ssl = tls
         self._stop = stop
         self._routes: dict[str, Route] = {}
-        self._sent: dict[str, bytes] = {}
+        self._sent: dict[str, bytearray] = {}
         self._lock = threading.Lock()
         self._conns: set[socket.socket] = set()
         self._threads: list[threading.Thread] = []
@@ -252,7 +252,7 @@ class Host:
     def sent(self, path: str) -> bytes:
         """Exact bytes written for the last response to that target or path."""
         with self._lock:
-            return self._sent.get(path, b"")
+            return bytes(self._sent.get(path, b""))
 
     @property
     def connections(self) -> int:
@@ -386,39 +386,48 @@ class Host:
         if route.delay and self._stop.wait(route.delay):
             return False
         sent = bytearray()
-        try:
-            if route.raw is not None:
-                self._send(sock, route.raw, sent)
-                return False
-            head, body = encode_response(route, request.method)
-            self._send(sock, head, sent)
-            if route.reset_after is not None:
-                self._send_body(sock, body[: route.reset_after], route.drip, sent)
-                self._reset(sock)
-                return False
-            self._send_body(sock, body, route.drip, sent)
-        finally:
-            self._record_sent(request, bytes(sent))
+        self._record_sent(request, sent)
+        if route.raw is not None:
+            self._send(sock, route.raw, sent)
+            return False
+        head, body = encode_response(route, request.method)
+        self._send(sock, head, sent)
+        if route.reset_after is not None:
+            self._send_body(sock, body[: route.reset_after], route.drip, sent)
+            self._reset(sock)
+            return False
+        self._send_body(sock, body, route.drip, sent)
         framing_lies = route.content_length is not None and route.content_length != len(body)
         wants_close = (request.header("Connection") or "").lower() == "close"
         return not (route.close or framing_lies or wants_close or request.version == "HTTP/1.0")
 
-    def _record_sent(self, request: Request, data: bytes) -> None:
+    def _record_sent(self, request: Request, data: bytearray) -> None:
         with self._lock:
             self._sent[request.target] = data
             self._sent[request.path] = data
 
     def _send(self, sock: socket.socket, data: bytes, sent: bytearray | None = None) -> None:
+        """Send all of ``data``, recording it in ``sent`` *before* it goes out (and
+        trimming what did not), so a client that has read a byte always finds it there."""
         view = memoryview(data)
         while view:
             if self._stop.is_set():
                 raise _Closed
+            if sent is not None:
+                with self._lock:
+                    sent += view
             try:
                 n = sock.send(view)
             except (TimeoutError, ssl.SSLWantWriteError):
-                continue
-            if sent is not None:
-                sent += view[:n]
+                n = 0
+            except OSError:
+                if sent is not None:
+                    with self._lock:
+                        del sent[len(sent) - len(view) :]
+                raise
+            if sent is not None and n < len(view):
+                with self._lock:
+                    del sent[len(sent) - (len(view) - n) :]
             view = view[n:]
 
     def _send_body(
