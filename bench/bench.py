@@ -30,7 +30,10 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script: make the bench package importable
     sys.path.insert(0, str(REPO))
 
-import psutil  # noqa: E402
+try:
+    import psutil
+except ImportError:  # the one dependency beyond archiver's own
+    sys.exit("bench needs psutil for memory sampling: .venv/bin/pip install psutil")
 
 from bench import corpus, servers  # noqa: E402
 
