@@ -127,7 +127,22 @@ def redirect_reason(capture: Capture) -> str | None:
     path = _error_path(end)
     if path:
         return f"redirected to an error page ({path[:60]})"
+    if _is_search(end) and not _is_search(start):
+        return "redirected to the site's search page"
     return None
+
+
+_SEARCH_SEGMENT = re.compile(r"search|suche|recherche|buscar|busqueda|búsqueda|poisk|поиск")
+_SEARCH_QUERY = re.compile(r"(?:^|&)(?:q|s|query|search|keywords?|term)=")
+
+
+def _is_search(url: str) -> bool:
+    """A site-search URL: /search?q=…, /?s=… (a catch-all for pages that moved)."""
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.lower().split("/") if s]
+    if any(_SEARCH_SEGMENT.fullmatch(s.split(".")[0]) for s in segments):
+        return True
+    return bool(parts.query) and _is_home(url) and bool(_SEARCH_QUERY.search(parts.query))
 
 
 _URLISH = re.compile(r"\S*[/\\]\S*")
@@ -183,7 +198,28 @@ _MENTION = re.compile(
     r"|affiche|indique|dit|si|quand|lorsque|pourquoi|muestra|mensaje|dice|aparece|cuando"
     r"|por qué|пишет|надпись|сообщение|показывает|появляется|если|когда|почему)\b"
 )
+# Reported speech anywhere in the sentence: "… was not found, according to the police".
+_REPORTED = re.compile(
+    r"\b(?:according to|reported|told|said|says|selon|d'après|laut|zufolge|según|informó"
+    r"|по словам|по данным|сообщил[аио]?|сообщает)\b"
+)
 _SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+# A page speaks of itself ("page", "URL", "link"); of anything else ("the document",
+# "the file") only when it points at it ("this article") or at the reader ("the file you
+# requested"). "The original document was not found in the archive" is news.
+_SELF_SUBJECT = re.compile(r"pages?\b|urls?\b|links?\b|página|pagina|seite|страниц")
+_POINTING = re.compile(
+    r"\b(?:this|that|you|your|requested|vous|demandée?|cette|cet|ce|sie|ihr|angeforderte?"
+    r"|gesuchte?|aufgerufene?|diese[rs]?|dieses|este|esta|buscas|buscás|busca|solicitad[ao]"
+    r"|solicitaste|эт[аоиу]|этот|вы|запрашиваем\w*|запрошенн\w*)\b"
+)
+_SUBJECT_FIRST = re.compile(
+    r"(?:file|document|resource|article|post|content|item|story|article|contenu|document"
+    r"|fichier|artikel|inhalt|dokument|datei|nota|artículo|contenido|documento|archivo"
+    r"|стать|материал|документ|запись)"
+)
 
 
 def _mentioned(text: str, m: re.Match[str]) -> bool:
@@ -193,8 +229,14 @@ def _mentioned(text: str, m: re.Match[str]) -> bool:
     if any(q in before for q in _OPEN_QUOTES) and any(q in after for q in _CLOSE_QUOTES):
         return True
     start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+    phrase = m.group(0)
+    other_subject = _SUBJECT_FIRST.match(phrase) and not _SELF_SUBJECT.match(phrase)
+    if other_subject and not _POINTING.search(text, start, m.end()):
+        return True
     end = _SENTENCE_END.search(text, m.end())
     if end and end.group(0) == "?":
+        return True
+    if _REPORTED.search(text, start, end.start() if end else len(text)):
         return True
     return bool(_MENTION.search(text, start, m.start()))
 

@@ -29,10 +29,16 @@ from archiver.soft404 import soft404_reason
 #   batch 2: first measured at precision 0.90, recall 0.90 -> two fixes
 #   batch 3: first measured at precision 0.71, recall 0.71 -> two fixes (wording with
 #            words in between; phrases quoted, asked about or reported are mentions)
+#   batch 4: first measured at precision 0.90, recall 0.90 -> three fixes (a redirect to
+#            the site search; reported speech anywhere in the sentence; "the document
+#            was not found" counts only when it points at the page or the reader)
+# Pooled first measurements of batches 2-4 (49 pages the rules had not seen):
+# 23 true positives, 4 false positives, 4 misses: precision 0.85, recall 0.85.
 BATCHES = {
     1: "rules built on it",
     2: "first run P 0.90 R 0.90, then fixed",
     3: "first run P 0.71 R 0.71, then fixed",
+    4: "first run P 0.90 R 0.90, then fixed",
 }
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "soft404"
 
