@@ -48,14 +48,18 @@ class Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo("archiver: interrupted; what was captured is kept (resume with "
-                       "`archiver snapshot --resume`)", err=True)
+            click.echo(
+                "archiver: interrupted; what was captured is kept (resume with "
+                "`archiver snapshot --resume`)",
+                err=True,
+            )
             sys.exit(130)
         except Exception as exc:  # a bug or an unforeseen environment: still one line
             if log.isEnabledFor(logging.DEBUG - 1) or os.environ.get("ARCHIVER_TRACEBACK"):
                 raise
-            _fail(f"unexpected error: {type(exc).__name__}: {exc} (run with -vv for details)",
-                  code=1)
+            _fail(
+                f"unexpected error: {type(exc).__name__}: {exc} (run with -vv for details)", code=1
+            )
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -85,10 +89,21 @@ def cli(ctx: click.Context, verbose: int, quiet: int) -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("-o", "--output", default="-", show_default=True,
-              help="Where to write the links (- for stdout).")
-@click.option("--format", "fmt", type=click.Choice(["txt", "json"]), default="txt",
-              show_default=True, help="links.txt (one URL a line) or JSON with provenance.")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    help="Where to write the links (- for stdout).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["txt", "json"]),
+    default="txt",
+    show_default=True,
+    help="links.txt (one URL a line) or JSON with provenance.",
+)
 def extract(files: tuple[str, ...], output: str, fmt: str) -> None:
     """Find every URL that FILE... cite (text, Markdown or HTML; - is stdin).
 
@@ -97,16 +112,21 @@ def extract(files: tuple[str, ...], output: str, fmt: str) -> None:
       archiver extract article.txt -o links.txt
       archiver extract --format json notes.md | jq '.[0].citations'
     """
-    from archiver import cite
-
     for f in files:
         readable_file(f)
+    from archiver import cite
+
     links = _extract(files)
     text = cite.to_json(links) if fmt == "json" else cite.to_links_txt(links)
     _write_output(text, output)
     repaired = sum(1 for link in links for c in link.citations if c.repairs)
-    log.info("%d links from %d citations (%d repaired) in %d file(s)", len(links),
-             sum(len(link.citations) for link in links), repaired, len(files))
+    log.info(
+        "%d links from %d citations (%d repaired) in %d file(s)",
+        len(links),
+        sum(len(link.citations) for link in links),
+        repaired,
+        len(files),
+    )
     for link in links:
         for c in link.citations:
             if any(r.startswith("joined") for r in c.repairs):
@@ -141,42 +161,95 @@ def _write_output(text: str, output: str) -> None:
 
 def _snapshot_options(f: Any) -> Any:
     opts = [
-        click.option("--archive", "archive", default="archive", show_default=True,
-                     help="Archive folder (WARCs, catalog, texts, reports)."),
+        click.option(
+            "--archive",
+            "archive",
+            default="archive",
+            show_default=True,
+            help="Archive folder (WARCs, catalog, texts, reports).",
+        ),
         click.option("--no-text", is_flag=True, help="Skip readable-text extraction."),
-        click.option("--resume", is_flag=True,
-                     help="Finish the interrupted run instead of starting a new one."),
-        click.option("--wait", is_flag=True,
-                     help="Wait for another snapshot of the same archive to end."),
-        click.option("--concurrency", default=16, show_default=True,
-                     help="Requests in flight at once."),
-        click.option("--per-host", default=2, show_default=True,
-                     help="Requests in flight per host."),
-        click.option("--delay", default=0.0, show_default=True,
-                     help="Seconds between two requests to one host."),
+        click.option(
+            "--resume",
+            is_flag=True,
+            help="Finish the interrupted run instead of starting a new one.",
+        ),
+        click.option(
+            "--wait", is_flag=True, help="Wait for another snapshot of the same archive to end."
+        ),
+        click.option(
+            "--concurrency", default=16, show_default=True, help="Requests in flight at once."
+        ),
+        click.option(
+            "--per-host", default=2, show_default=True, help="Requests in flight per host."
+        ),
+        click.option(
+            "--delay",
+            default=0.0,
+            show_default=True,
+            help="Seconds between two requests to one host.",
+        ),
         click.option("--connect-timeout", default=10.0, show_default=True, help="Seconds."),
         click.option("--read-timeout", default=30.0, show_default=True, help="Seconds."),
-        click.option("--timeout", "total_timeout", default=120.0, show_default=True,
-                     help="Total seconds per exchange (cuts a body that drips)."),
-        click.option("--retries", default=3, show_default=True,
-                     help="Retries on connection errors, 429, 502, 503, 504."),
+        click.option(
+            "--timeout",
+            "total_timeout",
+            default=120.0,
+            show_default=True,
+            help="Total seconds per exchange (cuts a body that drips).",
+        ),
+        click.option(
+            "--retries",
+            default=3,
+            show_default=True,
+            help="Retries on connection errors, 429, 502, 503, 504.",
+        ),
         click.option("--max-redirects", default=10, show_default=True),
-        click.option("--max-body", default="200MB", show_default=True,
-                     help="Cap per body; a longer one is kept, marked truncated."),
-        click.option("--warc-size", default="1GB", show_default=True,
-                     help="Rotate WARC files at this size."),
-        click.option("--gzip-level", default=None, type=click.IntRange(0, 9),
-                     help="WARC compression level (default: the writer's measured choice)."),
+        click.option(
+            "--max-body",
+            default="200MB",
+            show_default=True,
+            help="Cap per body; a longer one is kept, marked truncated.",
+        ),
+        click.option(
+            "--warc-size", default="1GB", show_default=True, help="Rotate WARC files at this size."
+        ),
+        click.option(
+            "--gzip-level",
+            default=None,
+            type=click.IntRange(0, 9),
+            help="WARC compression level (default: the writer's measured choice).",
+        ),
         click.option("--user-agent", default=None, help="User-Agent header to send."),
         click.option("--insecure", is_flag=True, help="Capture despite TLS errors."),
-        click.option("--respect-robots", is_flag=True,
-                     help="Obey robots.txt (off by default, as usual for preservation)."),
-        click.option("--resolve", multiple=True, metavar="HOST:IP",
-                     help="Use IP for HOST instead of DNS (like curl --resolve)."),
-        click.option("--dead-after", default=3, show_default=True,
-                     help="Consecutive unreachable runs before a link is dead."),
-        click.option("--fail-on", default="", metavar="STATUS,...",
-                     help="Exit 1 if any link is e.g. dead,soft-404,changed."),
+        click.option(
+            "--respect-robots",
+            is_flag=True,
+            help="Obey robots.txt (off by default, as usual for preservation).",
+        ),
+        click.option(
+            "--resolve",
+            multiple=True,
+            metavar="HOST:IP",
+            help="Use IP for HOST instead of DNS (like curl --resolve).",
+        ),
+        click.option(
+            "--resolve-only",
+            is_flag=True,
+            help="Never ask DNS: names not given with --resolve fail as unknown.",
+        ),
+        click.option(
+            "--dead-after",
+            default=3,
+            show_default=True,
+            help="Consecutive unreachable runs before a link is dead.",
+        ),
+        click.option(
+            "--fail-on",
+            default="",
+            metavar="STATUS,...",
+            help="Exit 1 if any link is e.g. dead,soft-404,changed.",
+        ),
     ]
     for opt in reversed(opts):
         f = opt(f)
@@ -184,11 +257,20 @@ def _snapshot_options(f: Any) -> Any:
 
 
 def _size(text: str) -> int:
-    units = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
-             "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
+    units = {
+        "": 1,
+        "B": 1,
+        "KB": 10**3,
+        "MB": 10**6,
+        "GB": 10**9,
+        "TB": 10**12,
+        "KIB": 2**10,
+        "MIB": 2**20,
+        "GIB": 2**30,
+    }
     s = text.strip().upper()
     num = s.rstrip("KMGTIB")
-    unit = s[len(num):]
+    unit = s[len(num) :]
     try:
         return int(float(num) * units[unit])
     except (KeyError, ValueError):
@@ -224,6 +306,7 @@ def _settings(kw: dict[str, Any]) -> Any:
         insecure=kw["insecure"],
         respect_robots=kw["respect_robots"],
         resolve=resolve,
+        resolve_only=kw["resolve_only"],
         dead_after=kw["dead_after"],
     )
 
@@ -234,8 +317,10 @@ def _fail_on(spec: str) -> set[str]:
     wanted = {s.strip() for s in spec.split(",") if s.strip()}
     unknown = wanted - set(STATUSES) - set(DRIFTS) - {"problem"}
     if unknown:
-        raise ArchiverError(f"--fail-on: unknown condition {', '.join(sorted(unknown))} "
-                            f"(known: {', '.join(STATUSES + DRIFTS)}, problem)")
+        raise ArchiverError(
+            f"--fail-on: unknown condition {', '.join(sorted(unknown))} "
+            f"(known: {', '.join(STATUSES + DRIFTS)}, problem)"
+        )
     return wanted
 
 
@@ -243,10 +328,10 @@ def _run_snapshot(links_path: str | None, kw: dict[str, Any], quiet: bool) -> An
     from archiver import snapshot as snap
 
     fail_on = _fail_on(kw["fail_on"])
-    settings = _settings(kw)
     links = None
-    if not settings.resume or links_path:
+    if not kw["resume"] or links_path:
         links = _load_links(links_path or "links.txt")
+    settings = _settings(kw)
     progress = None if quiet else snap.terminal_progress()
     try:
         result = snap.snapshot(links, settings, progress=progress)
@@ -258,9 +343,9 @@ def _run_snapshot(links_path: str | None, kw: dict[str, Any], quiet: bool) -> An
 
 
 def _load_links(path: str) -> list:
+    readable_file(path)
     from archiver import cite
 
-    readable_file(path)
     try:
         links = cite.read_links(path)
     except cite.CiteError as exc:
@@ -300,14 +385,24 @@ def _exit_for(verdicts: list, fail_on: set[str]) -> None:
 
 @cli.command()
 @click.argument("texts", nargs=-1)
-@click.option("--links", "links_path", default="links.txt", show_default=True,
-              help="The links file to write (from TEXTS) or to read (without TEXTS).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
-              show_default=True, help="Report format printed at the end.")
+@click.option(
+    "--links",
+    "links_path",
+    default="links.txt",
+    show_default=True,
+    help="The links file to write (from TEXTS) or to read (without TEXTS).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="Report format printed at the end.",
+)
 @_snapshot_options
 @click.pass_context
-def run(ctx: click.Context, texts: tuple[str, ...], links_path: str, fmt: str,
-        **kw: Any) -> None:
+def run(ctx: click.Context, texts: tuple[str, ...], links_path: str, fmt: str, **kw: Any) -> None:
     """The main job: extract (when TEXTS are given), snapshot, report.
 
     With no TEXTS it captures the links of links.txt.
@@ -336,16 +431,19 @@ def run(ctx: click.Context, texts: tuple[str, ...], links_path: str, fmt: str,
 
 @cli.command()
 @click.option("--archive", default="archive", show_default=True)
-@click.option("--run", "run_id", default="latest", show_default=True,
-              help="Run number, or latest.")
+@click.option("--run", "run_id", default="latest", show_default=True, help="Run number, or latest.")
 @click.option("--since", default=None, help="Only links whose verdict changed since RUN.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", default="-", show_default=True)
-@click.option("--fail-on", default="", metavar="STATUS,...",
-              help="Exit 1 if any link is e.g. dead,soft-404,changed.")
-def report(archive: str, run_id: str, since: str | None, fmt: str, output: str,
-           fail_on: str) -> None:
+@click.option(
+    "--fail-on",
+    default="",
+    metavar="STATUS,...",
+    help="Exit 1 if any link is e.g. dead,soft-404,changed.",
+)
+def report(
+    archive: str, run_id: str, since: str | None, fmt: str, output: str, fail_on: str
+) -> None:
     """Show the verdicts of a run: status, drift and evidence for every link.
 
     \b
@@ -368,8 +466,9 @@ def _existing_archive(path: str) -> Path:
     if not (p / "catalog.sqlite").is_file():
         if p.is_dir() and any((p / "warc").glob("*.warc.gz")):
             raise ArchiverError(f"{path}: no catalog; rebuild it with `archiver reindex`")
-        raise ArchiverError(f"{path}: not an archive (no catalog.sqlite); "
-                            "run `archiver snapshot` first")
+        raise ArchiverError(
+            f"{path}: not an archive (no catalog.sqlite); run `archiver snapshot` first"
+        )
     return p
 
 
@@ -390,8 +489,9 @@ def diff(url: str, archive: str, from_run: str | None, to_run: str | None) -> No
     """
     from archiver import snapshot as snap
 
-    click.echo(snap.diff_text(_existing_archive(archive), url, from_run, to_run,
-                              color=_color()), nl=False)
+    click.echo(
+        snap.diff_text(_existing_archive(archive), url, from_run, to_run, color=_color()), nl=False
+    )
 
 
 @cli.command()

@@ -49,8 +49,7 @@ class SnapshotProgress:
             console=self.console,
             transient=True,
         )
-        self._task = self._bar.add_task("capture", total=total, failed=0, size="0 B",
-                                        rate="")
+        self._task = self._bar.add_task("capture", total=total, failed=0, size="0 B", rate="")
         self._bar.start()
 
     def advance(self, capture: Capture) -> None:
@@ -60,9 +59,13 @@ class SnapshotProgress:
         self.bytes += sum(h.size for h in capture.hops)
         if self._bar is not None and self._task is not None:
             elapsed = max(time.monotonic() - self.started, 1e-6)
-            self._bar.update(self._task, advance=1, failed=self.failed,
-                             size=human_bytes(self.bytes),
-                             rate=f"{self.done / elapsed:.0f} links/s")
+            self._bar.update(
+                self._task,
+                advance=1,
+                failed=self.failed,
+                size=human_bytes(self.bytes),
+                rate=f"{self.done / elapsed:.0f} links/s",
+            )
 
     def close(self) -> None:
         if self._bar is not None:

@@ -90,8 +90,9 @@ def terminal_progress() -> SnapshotProgress:
     return SnapshotProgress()
 
 
-def snapshot(links: list[Link] | None, settings: SnapshotSettings,
-             progress: SnapshotProgress | None = None) -> RunResult:
+def snapshot(
+    links: list[Link] | None, settings: SnapshotSettings, progress: SnapshotProgress | None = None
+) -> RunResult:
     """Capture, read, catalog and judge every link; resume an interrupted run if asked."""
     from archiver.catalog import Catalog
     from archiver.lock import ArchiveBusy, archive_lock
@@ -119,23 +120,31 @@ def snapshot(links: list[Link] | None, settings: SnapshotSettings,
         lock.__exit__(None, None, None)
 
 
-def _snapshot(catalog: Any, links: list[Link] | None, settings: SnapshotSettings,
-              progress: SnapshotProgress | None) -> RunResult:
+def _snapshot(
+    catalog: Any,
+    links: list[Link] | None,
+    settings: SnapshotSettings,
+    progress: SnapshotProgress | None,
+) -> RunResult:
     unfinished = catalog.unfinished_run()
     if settings.resume:
         if unfinished is None:
             raise ArchiverError("nothing to resume: the last run finished")
         run_id = unfinished
         run_links = catalog.run_links(run_id)
-        done = catalog.captured_urls(run_id)
+        # Done means judged: a link captured but not yet read or judged when the run was
+        # killed is fetched again, so no link ends the run without a verdict.
+        done = {v.url for v in catalog.verdicts(run_id)}
         todo = [link for link in run_links if link.url not in done]
         log.info("resuming run %d: %d of %d links left", run_id, len(todo), len(run_links))
     else:
         if links is None:
             raise ArchiverError("no links given")
         if unfinished is not None:
-            log.warning("run %d was interrupted; starting a new run "
-                        "(use --resume to finish it instead)", unfinished)
+            log.warning(
+                "run %d was interrupted; starting a new run (use --resume to finish it instead)",
+                unfinished,
+            )
         run_links = links
         run_id = catalog.begin_run(settings.public(), links)
         todo = list(links)
@@ -145,16 +154,24 @@ def _snapshot(catalog: Any, links: list[Link] | None, settings: SnapshotSettings
 class Pipeline:
     """One run's state: the writer, the read pool, the verdicts so far."""
 
-    def __init__(self, catalog: Any, run_id: int, links: list[Link],
-                 settings: SnapshotSettings, progress: SnapshotProgress | None) -> None:
+    def __init__(
+        self,
+        catalog: Any,
+        run_id: int,
+        links: list[Link],
+        settings: SnapshotSettings,
+        progress: SnapshotProgress | None,
+    ) -> None:
         self.catalog = catalog
         self.run_id = run_id
         self.links = links
         self.settings = settings
         self.progress = progress
         self.archive = settings.archive
-        self.verdicts: dict[str, Verdict] = {}
-        self.captures: list[Capture] = []  # bodies closed; small
+        self.deferred: list[Verdict] = []  # network failures: recorded once not offline
+        self.reached = False  # has any host answered at the network level in this run?
+        self.captures = 0
+        self.bytes = 0
         self.probes: dict[str, Readable | None] = {}
         self.texts = 0
         self.started = time.monotonic()
@@ -177,16 +194,28 @@ class Pipeline:
         try:
             with WarcWriter(self.archive / "warc", **kwargs) as writer:
                 self.writer = writer
-                asyncio.run(self._capture(todo, pool))
+                # Every catalog change is also journaled into the WARC, so that
+                # `archiver reindex` rebuilds this run exactly from the WARCs alone.
+                self.catalog.attach_journal(self.run_id, writer.journal)
+                try:
+                    asyncio.run(self._capture(todo, pool))
+                    if pool is not None:
+                        pool.shutdown(wait=True)
+                        pool = None
+                    if self.progress is not None:
+                        self.progress.close()
+                    result = self._finish()
+                finally:
+                    self.catalog.detach_journal()
         finally:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
             if self.progress is not None:
                 self.progress.close()
-        return self._finish()
+        result.reports = write_reports(self.archive, self.run_id)
+        return result
 
-    async def _capture(self, todo: list[Link],
-                       pool: concurrent.futures.Executor | None) -> None:
+    async def _capture(self, todo: list[Link], pool: concurrent.futures.Executor | None) -> None:
         from archiver.capture import capture_all
 
         options = self._fetch_options()
@@ -210,10 +239,12 @@ class Pipeline:
 
         if self.progress is not None:
             self.progress.start(len(todo))
-        async for cap in capture_all([link.url for link in todo], options,
-                                     self.writer.write_exchange):
+        async for cap in capture_all(
+            [link.url for link in todo], options, self.writer.write_exchange
+        ):
             self.catalog.record_capture(self.run_id, cap)
-            self.captures.append(cap)
+            self.captures += 1
+            self.bytes += sum(h.size for h in cap.hops)
             if self.progress is not None:
                 self.progress.advance(cap)
             ref = _readable_ref(cap)
@@ -255,21 +286,28 @@ class Pipeline:
         key = hashlib.sha1(cap.url.encode()).hexdigest()[:16]
         rel = f"text/{key}-r{self.run_id}.txt"
         (self.archive / rel).write_text(readable.text, encoding="utf-8")
-        self.writer.write_conversion(readable.text, url=cap.final_url, refers_to=ref,
-                                     date=datetime.now(UTC))
+        self.writer.write_conversion(
+            readable.text, url=cap.final_url, refers_to=ref, date=datetime.now(UTC)
+        )
         self.texts += 1
         return rel
 
-    def _judge(self, cap: Capture, readable: Readable | None, ref: RecordRef | None,
-               text_path: str | None = None) -> None:
-        from archiver.judge import judge
+    def _judge(
+        self,
+        cap: Capture,
+        readable: Readable | None,
+        ref: RecordRef | None,
+        text_path: str | None = None,
+    ) -> None:
+        from archiver.judge import is_offline, judge
 
         prev_path = self.catalog.previous_text_path(cap.url, self.run_id)
         previous_text = _read_text(self.archive, prev_path)
         final = cap.final
         record = final.record if final else None
         verdict = judge(
-            cap, readable,
+            cap,
+            readable,
             probe=self.probes.get(_origin(cap.url)),
             previous_text=previous_text,
             previous_statuses=self.catalog.previous_statuses(cap.url, self.run_id),
@@ -278,7 +316,15 @@ class Pipeline:
             warc_offset=record.offset if record else None,
             text_path=text_path,
         )
-        self.verdicts[cap.url] = verdict
+        # Each verdict is committed as soon as it is made, so a killed run resumes from
+        # what was judged. Network-level failures wait for the end of the run: if no host
+        # at all answered, the run was offline and they must not enter the history.
+        if is_offline([cap]):
+            self.deferred.append(verdict)
+            return
+        self.reached = True
+        self.catalog.record_verdicts(self.run_id, [verdict])
+        self.catalog.commit()
 
     def _fetch_options(self) -> Any:
         from archiver import USER_AGENT
@@ -286,40 +332,58 @@ class Pipeline:
 
         s = self.settings
         return FetchOptions(
-            concurrency=s.concurrency, per_host=s.per_host, delay=s.delay,
-            connect_timeout=s.connect_timeout, read_timeout=s.read_timeout,
-            total_timeout=s.total_timeout, max_redirects=s.max_redirects,
-            retries=s.retries, max_body=s.max_body,
-            user_agent=s.user_agent or USER_AGENT, insecure=s.insecure,
-            respect_robots=s.respect_robots, resolve=s.resolve or None,
+            concurrency=s.concurrency,
+            per_host=s.per_host,
+            delay=s.delay,
+            connect_timeout=s.connect_timeout,
+            read_timeout=s.read_timeout,
+            total_timeout=s.total_timeout,
+            max_redirects=s.max_redirects,
+            retries=s.retries,
+            max_body=s.max_body,
+            user_agent=s.user_agent or USER_AGENT,
+            insecure=s.insecure,
+            respect_robots=s.respect_robots,
+            resolve=s.resolve or None,
             resolve_only=s.resolve_only,
         )
 
     # -- the end of a run
 
     def _finish(self) -> RunResult:
-        from archiver.judge import is_offline
-
-        every = self.captures
-        offline = bool(every) and is_offline(every)
-        verdicts = [] if offline else [self.verdicts[c.url] for c in every
-                                       if c.url in self.verdicts]
+        judged_before = bool(self.catalog.verdicts(self.run_id))  # a resumed run
+        offline = bool(self.deferred) and not self.reached and not judged_before
         if offline:
-            log.warning("offline: no host could be reached at the network level; "
-                        "no link was judged")
-        else:
-            self.catalog.record_verdicts(self.run_id, verdicts)
-        failed = sum(1 for c in every if c.error or (c.status or 0) >= 400)
-        size = sum(h.size for c in every for h in c.hops)
-        summary = {"links": len(self.links), "captured": len(every), "failed": failed,
-                   "bytes": size, "texts": self.texts, "offline": offline,
-                   "statuses": _count(v.status for v in verdicts)}
+            log.warning(
+                "offline: no host could be reached at the network level; no link was judged"
+            )
+        elif self.deferred:
+            self.catalog.record_verdicts(self.run_id, self.deferred)
+        verdicts = [] if offline else self.catalog.verdicts(self.run_id)
+        failed = sum(1 for v in verdicts if v.status != "ok")
+        size = self.bytes
+        summary = {
+            "links": len(self.links),
+            "captured": self.captures,
+            "failed": failed,
+            "bytes": size,
+            "texts": self.texts,
+            "offline": offline,
+            "statuses": _count(v.status for v in verdicts),
+        }
         self.catalog.finish_run(self.run_id, offline=offline, summary=summary)
         self.catalog.commit()
-        result = RunResult(self.run_id, self.archive, len(self.links), verdicts, offline,
-                           time.monotonic() - self.started, failed, size, self.texts)
-        result.reports = write_reports(self.archive, self.run_id)
-        return result
+        return RunResult(
+            self.run_id,
+            self.archive,
+            len(self.links),
+            verdicts,
+            offline,
+            time.monotonic() - self.started,
+            failed,
+            size,
+            self.texts,
+        )
 
 
 # --------------------------------------------------------------------------- helpers
@@ -376,13 +440,17 @@ def _count(items: Any) -> dict[str, int]:
 
 def summary_line(result: RunResult) -> str:
     if result.offline:
-        return (f"run {result.run_id}: offline — no host could be reached, so no link was "
-                f"judged ({result.links} links, {result.elapsed:.1f} s). Check the network "
-                "and run again.")
+        return (
+            f"run {result.run_id}: offline — no host could be reached, so no link was "
+            f"judged ({result.links} links, {result.elapsed:.1f} s). Check the network "
+            "and run again."
+        )
     counts = _count(v.status for v in result.verdicts)
     parts = ", ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda kv: -kv[1]))
-    return (f"run {result.run_id}: {result.links} links in {result.elapsed:.1f} s, "
-            f"{human_bytes(result.bytes)}, {result.texts} texts — {parts or 'nothing judged'}")
+    return (
+        f"run {result.run_id}: {result.links} links in {result.elapsed:.1f} s, "
+        f"{human_bytes(result.bytes)}, {result.texts} texts — {parts or 'nothing judged'}"
+    )
 
 
 # --------------------------------------------------------------------------- reading back
@@ -413,10 +481,14 @@ def load_report(archive: Path, run: str | int | None, since: str | None = None) 
         info = next(r for r in catalog.runs() if int(r["id"]) == run_id)
         verdicts = catalog.verdicts(run_id)
         if since is not None:
-            base = {v.url: (v.status, v.drift)
-                    for v in catalog.verdicts(_run_number(catalog, since))}
-            verdicts = [v for v in verdicts if base.get(v.url, (None, None))[0] != v.status
-                        or v.drift == "changed"]
+            base = {
+                v.url: (v.status, v.drift) for v in catalog.verdicts(_run_number(catalog, since))
+            }
+            verdicts = [
+                v
+                for v in verdicts
+                if base.get(v.url, (None, None))[0] != v.status or v.drift == "changed"
+            ]
         history = catalog.history([v.url for v in verdicts])
     finally:
         catalog.close()
@@ -463,8 +535,9 @@ def write_reports(archive: Path, run_id: int) -> list[Path]:
     return out
 
 
-def diff_text(archive: Path, url: str, from_run: str | None, to_run: str | None,
-              color: bool = False) -> str:
+def diff_text(
+    archive: Path, url: str, from_run: str | None, to_run: str | None, color: bool = False
+) -> str:
     from archiver.catalog import Catalog
     from archiver.drift import similarity, word_diff
     from archiver.urls import canonicalize
@@ -518,12 +591,15 @@ def show_capture(archive: Path, url: str, run: str | None, what: str) -> str | b
     if what == "text":
         text = _read_text(archive, cap.get("text_path"))
         if text is None:
-            raise ArchiverError(f"{url}: no readable text for this capture"
-                                + (f" ({cap['text_note']})" if cap.get("text_note") else ""))
+            raise ArchiverError(
+                f"{url}: no readable text for this capture"
+                + (f" ({cap['text_note']})" if cap.get("text_note") else "")
+            )
         return text
     if not cap.get("warc_file"):
-        raise ArchiverError(f"{url}: this capture has no response record "
-                            f"({cap.get('error') or 'no answer'})")
+        raise ArchiverError(
+            f"{url}: this capture has no response record ({cap.get('error') or 'no answer'})"
+        )
     path = archive / "warc" / cap["warc_file"]
     if not path.exists():
         path = path.with_name(path.name + ".open")

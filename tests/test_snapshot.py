@@ -1,0 +1,269 @@
+"""The whole pipeline on the loopback test web: capture → read → catalog → judge → report."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from archiver.model import Link
+from archiver.snapshot import SnapshotSettings, load_report, show_capture, snapshot
+from tests.exchanges import warcio_check
+from tests.web import Web
+
+ARTICLE = (
+    "<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a>"
+    "<a href='/about'>About</a></nav><article><h1>{title}</h1>"
+    + "".join(
+        f"<p>{{para}} Paragraph {i} tells the story of the archive in detail, with "
+        f"enough words to be read as the main content of the page.</p>"
+        for i in range(6)
+    )
+    + "</article><footer>Footer links and copyright</footer></body></html>"
+)
+
+
+def page(title: str, para: str = "The uprising began in January.") -> bytes:
+    return ARTICLE.format(title=title, para=para).encode()
+
+
+def settings(tmp_path: Path, web: Web, **kw: object) -> SnapshotSettings:
+    base: dict[str, object] = dict(
+        archive=tmp_path / "archive",
+        resolve=web.resolve_map(),
+        resolve_only=True,
+        retries=1,
+        total_timeout=10.0,
+        read_timeout=5.0,
+        connect_timeout=2.0,
+        workers=1,
+    )
+    base.update(kw)
+    return SnapshotSettings(**base)  # type: ignore[arg-type]
+
+
+def links(*urls: str) -> list[Link]:
+    return [Link(u) for u in urls]
+
+
+def warc_files(archive: Path) -> list[Path]:
+    return sorted((archive / "warc").glob("*.warc.gz"))
+
+
+def records(archive: Path) -> list[tuple[str, str | None]]:
+    out = []
+    for path in warc_files(archive):
+        with open(path, "rb") as fh:
+            for rec in ArchiveIterator(fh):
+                out.append((rec.rec_type, rec.rec_headers.get_header("WARC-Target-URI")))
+    return out
+
+
+@pytest.fixture
+def site(web: Web) -> dict[str, str]:
+    a = web.host("a.test")
+    b = web.host("b.test")
+    a.route("/article", body=page("A real article"))
+    a.route("/gone", status=404)
+    a.route("/moved", redirect=b.named_url("/new-home"), status=301)
+    b.route("/new-home", body=page("Moved article"))
+    a.route("/old", redirect=a.named_url("/"), status=302)
+    a.route("/", body=page("Welcome to the home page", "Latest news and featured items."))
+    a.route("/forbidden", status=403)
+    return {
+        "ok": a.named_url("/article"),
+        "dead": a.named_url("/gone"),
+        "redirected": a.named_url("/moved"),
+        "soft": a.named_url("/old"),
+        "blocked": a.named_url("/forbidden"),
+    }
+
+
+def test_snapshot_judges_every_link_and_writes_valid_warcs(
+    tmp_path: Path, web: Web, site: dict[str, str]
+) -> None:
+    result = snapshot(links(*site.values()), settings(tmp_path, web))
+    assert not result.offline
+    got = {v.url: v.status for v in result.verdicts}
+    assert got == {
+        site["ok"]: "ok",
+        site["dead"]: "dead",
+        site["redirected"]: "redirected",
+        site["soft"]: "soft-404",
+        site["blocked"]: "blocked",
+    }
+    archive = tmp_path / "archive"
+    files = warc_files(archive)
+    assert files and not list((archive / "warc").glob("*.open"))
+    for f in files:
+        check = warcio_check([f])
+        assert check.returncode == 0, check.stdout + check.stderr
+    kinds = [k for k, _ in records(archive)]
+    assert kinds[0] == "warcinfo"
+    assert "conversion" in kinds and "request" in kinds and "response" in kinds
+    # the redirect is recorded hop by hop
+    uris = [u for k, u in records(archive) if k == "response"]
+    assert site["redirected"] in uris and web.host("b.test").named_url("/new-home") in uris
+    # every verdict points at a real record
+    ok = next(v for v in result.verdicts if v.status == "ok")
+    assert ok.warc_file and ok.warc_offset is not None
+    with open(archive / "warc" / ok.warc_file, "rb") as fh:
+        fh.seek(ok.warc_offset)
+        rec = next(iter(ArchiveIterator(fh)))
+        assert rec.rec_headers.get_header("WARC-Target-URI") == site["ok"]
+    # text stored and shown
+    text = show_capture(archive, site["ok"], None, "text")
+    assert isinstance(text, str) and "Paragraph 3 tells the story" in text
+    assert "Footer links" not in text
+    # reports written for the run
+    report = json.loads((archive / "reports" / f"run-{result.run_id:04d}.json").read_text())
+    assert {r["url"] for r in report} == set(site.values())
+    assert (archive / "reports" / f"run-{result.run_id:04d}.html").stat().st_size > 1000
+
+
+def test_second_run_detects_unchanged_and_changed(tmp_path: Path, web: Web) -> None:
+    a = web.host("a.test")
+    a.route("/stable", body=page("Stable page"))
+    a.route("/edited", body=page("Edited page"))
+    urls = [a.named_url("/stable"), a.named_url("/edited")]
+    first = snapshot(links(*urls), settings(tmp_path, web))
+    assert {v.drift for v in first.verdicts} == {"new"}
+    a.set_body(
+        "/edited",
+        page(
+            "Edited page",
+            "A completely different account was written "
+            "here, replacing the original paragraph about the events.",
+        ),
+    )
+    second = snapshot(links(*urls), settings(tmp_path, web))
+    drift = {v.url: v.drift for v in second.verdicts}
+    assert drift == {urls[0]: "unchanged", urls[1]: "changed"}
+    edited = next(v for v in second.verdicts if v.url == urls[1])
+    assert edited.similarity is not None and edited.similarity < 1.0
+    # the unchanged payload was written as a revisit of the first capture
+    revisits = [u for k, u in records(tmp_path / "archive") if k == "revisit"]
+    assert urls[0] in revisits
+
+
+def test_offline_run_judges_nothing(tmp_path: Path, web: Web) -> None:
+    urls = ["http://nowhere-one.test/a", "http://nowhere-two.test/b", web.refused_url("/c")]
+    result = snapshot(links(*urls), settings(tmp_path, web, retries=0))
+    assert result.offline
+    assert result.verdicts == []
+    data = load_report(tmp_path / "archive", "latest")
+    assert data.offline and data.verdicts == []
+
+
+def test_cli_run_offline_ends_cleanly(tmp_path: Path) -> None:
+    (tmp_path / "links.txt").write_text("https://nowhere.invalid/a\nhttps://nothing.invalid/b\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "archiver", "run", "--resolve-only", "--retries", "0"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "offline" in proc.stderr
+    assert "dead" not in proc.stdout
+
+
+def test_two_snapshots_at_once_refuse(tmp_path: Path, web: Web) -> None:
+    from archiver.lock import archive_lock
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (tmp_path / "links.txt").write_text(web.refused_url("/x") + "\n")
+    with archive_lock(archive):
+        proc = subprocess.run(
+            [sys.executable, "-m", "archiver", "snapshot", "links.txt"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert "another snapshot" in proc.stderr.lower() or "busy" in proc.stderr.lower()
+
+
+def test_kill_and_resume(tmp_path: Path, web: Web) -> None:
+    a = web.host("a.test")
+    n = 10
+    for i in range(n):
+        # the first four answer at once; the rest drip 40 bytes over about 2 s each
+        if i < 4:
+            a.route(f"/p{i}", body=page(f"Page {i}"))
+        else:
+            a.route(f"/p{i}", body=b"<html><title>slow</title>" + b"." * 14 + b"</html>", drip=0.05)
+    (tmp_path / "links.txt").write_text("".join(a.named_url(f"/p{i}") + "\n" for i in range(n)))
+    resolve = ["--resolve", f"a.test:{a.ip}", "--resolve-only"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "archiver",
+        "-q",
+        "snapshot",
+        "links.txt",
+        *resolve,
+        "--per-host",
+        "1",
+        "--concurrency",
+        "1",
+        "--no-text",
+    ]
+    proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    db = tmp_path / "archive" / "catalog.sqlite"
+    deadline = time.monotonic() + 60
+    judged = 0
+    while time.monotonic() < deadline and judged < 4:
+        time.sleep(0.1)
+        if db.exists():
+            try:
+                with sqlite3.connect(db) as conn:
+                    judged = conn.execute("select count(*) from verdicts").fetchone()[0]
+            except sqlite3.Error:
+                pass
+    assert judged >= 4, "the run never got going"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    assert list((tmp_path / "archive" / "warc").glob("*.open"))
+    before = {f"/p{i}": a.count(f"/p{i}") for i in range(n)}
+    assert sum(1 for c in before.values() if c) < n, "the run ended before the kill"
+    done = subprocess.run(
+        [*cmd[:5], "--resume", *resolve, "--no-text"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    after = {f"/p{i}": a.count(f"/p{i}") for i in range(n)}
+    assert all(after[p] == 1 for p in after if p in ("/p0", "/p1", "/p2", "/p3"))
+    assert all(after[p] >= 1 for p in after)
+    refetched = [p for p in after if before[p] >= 1 and after[p] > before[p]]
+    # only the link in flight at the kill is fetched twice
+    assert len(refetched) <= 1, refetched
+    for f in warc_files(tmp_path / "archive"):
+        check = warcio_check([f])
+        assert check.returncode == 0, check.stdout
+    report = subprocess.run(
+        [sys.executable, "-m", "archiver", "report", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert report.returncode == 0, report.stderr
+    assert sorted(r["url"] for r in json.loads(report.stdout)) == sorted(
+        a.named_url(f"/p{i}") for i in range(n)
+    )
