@@ -12,7 +12,7 @@ import io
 import logging
 import os
 import re
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin
 
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction, html2txt
@@ -251,6 +251,8 @@ def _extract(tree: HtmlElement, url: str):  # -> trafilatura.settings.Document |
             with_metadata=True,
             include_comments=False,
             include_tables=True,
+            # readability/justext comparison: no gain on the gold set, 40% of the time.
+            fast=True,
             prune_xpath=PRUNE_XPATH,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
@@ -275,12 +277,16 @@ def outlinks(tree: HtmlElement, base: str) -> list[str]:
         href = href.strip()
         if not href or href.startswith("#"):
             continue
-        try:
-            absolute = urldefrag(urljoin(base, href))[0]
-            scheme = urlsplit(absolute).scheme
-        except ValueError:
-            continue
-        if scheme not in ("http", "https") or absolute == own or absolute in seen:
+        if href.startswith(("https://", "http://")):
+            absolute = href.partition("#")[0]  # the common case, without urljoin's cost
+        else:
+            try:
+                absolute = urldefrag(urljoin(base, href))[0]
+            except ValueError:
+                continue
+            if not absolute.startswith(("https://", "http://")):
+                continue
+        if absolute == own or absolute in seen:
             continue
         seen.add(absolute)
         out.append(absolute)
@@ -306,7 +312,7 @@ def _canonical(tree: HtmlElement, base: str) -> str:
 def _language(tree: HtmlElement, headers: list[tuple[str, str]]) -> str:
     """The declared language, primary subtag only ("en-GB" → "en")."""
     candidates = [
-        tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or "",
+        tree.get("lang") or tree.get("xml:lang") or "",
         tree.xpath(
             "string(//meta[translate(@http-equiv, 'CONTENT-LANGUAGE', "
             "'content-language')='content-language']/@content)"
