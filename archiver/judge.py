@@ -210,6 +210,31 @@ def _unreachable(reason: str, previous_statuses: Sequence[str], dead_after: int)
     return "unreachable", reason
 
 
+def _drift(
+    status: str,
+    readable: Readable | None,
+    previous_text: str | None,
+    previous_statuses: Sequence[str],
+) -> tuple[str, float | None]:
+    """Drift of the content: an error page, a wall or a failure is no content.
+
+    Content is what an `ok` or `redirected` answer shows. So a page that was a soft-404
+    last run and is one again is `unchanged` (nothing then, nothing now), not `gone`; a
+    page that has content for the first time is `new`.
+    """
+    text = readable.text if readable and status in _CONTENT else None
+    has_now = bool(text and text.strip())
+    if previous_statuses:
+        had_before = any(s in _CONTENT for s in previous_statuses)
+    else:
+        had_before = bool(previous_text and previous_text.strip())
+    if previous_text is None and not previous_statuses:
+        return "new", None
+    if not had_before:
+        return ("new", None) if has_now else ("unchanged", None)
+    return drift(previous_text, text, had_before)
+
+
 # --------------------------------------------------------------------------- public
 
 
@@ -233,14 +258,9 @@ def judge(
     first. Drift only compares content: an error page, a wall or a failure has none.
     """
     status, reason = _status(capture, readable, probe, previous_statuses, dead_after)
-    text = readable.text if readable and status in _CONTENT else None
-    first_time = previous_text is None and not previous_statuses
-    had_content = bool(previous_text and previous_text.strip())
-    if first_time:
-        label, score = "new", None
-    else:
-        label, score = drift(previous_text, text, had_content)
-    diff = word_diff(previous_text or "", text or "") if label == "changed" else ""
+    label, score = _drift(status, readable, previous_text, previous_statuses)
+    text = readable.text if readable else ""
+    diff = word_diff(previous_text or "", text) if label == "changed" and previous_text else ""
     record = capture.final.record if capture.final else None
     if warc_file is None and record is not None:
         warc_file, warc_offset = record.warc_file, record.offset

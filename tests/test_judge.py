@@ -268,3 +268,25 @@ def test_offline_needs_every_capture_failed_at_network_level() -> None:
     assert is_offline([cap(error="dns-temporary"), cap(error="unreachable")])
     # a timeout after connecting means a host was reached
     assert not is_offline([cap(error="dns-temporary"), cap(error="timeout")])
+
+
+def test_drift_follows_content_across_runs() -> None:
+    soft = cap("https://a.test/x", ("https://a.test/x", 301), ("https://a.test/", 200))
+    home = Readable(text="Welcome to Example. Top stories today.", title="Example")
+    # a soft-404 last run and again now: nothing then, nothing now
+    v = judge(soft, home, previous_text=home.text, previous_statuses=["soft-404"])
+    assert (v.status, v.drift) == ("soft-404", "unchanged")
+    # content before, a soft-404 now: the content is gone
+    v = judge(soft, home, previous_text="The article.", previous_statuses=["ok"])
+    assert (v.drift, v.similarity) == ("gone", 0.0)
+    # dead in both runs
+    dead = cap("https://a.test/x", ("https://a.test/x", 404))
+    assert judge(dead, None, previous_statuses=["dead"]).drift == "unchanged"
+    # content for the first time after failures
+    ok = cap("https://a.test/x", ("https://a.test/x", 200))
+    v = judge(ok, Readable(text="The article."), previous_statuses=["unreachable"])
+    assert (v.drift, v.similarity) == ("new", None)
+    # back after a failure, compared with the last text there was
+    v = judge(ok, Readable(text="The article."), previous_text="The article.",
+              previous_statuses=["unreachable", "ok"])  # fmt: skip
+    assert (v.drift, v.similarity) == ("unchanged", 1.0)
