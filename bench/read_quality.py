@@ -78,7 +78,8 @@ def ex_justext(raw: bytes, text: str, url: str) -> str:
     import justext
 
     language = "Russian" if re.search("[а-яА-Я]{4}", text) else "English"
-    paragraphs = justext.justext(text.encode("utf-8"), justext.get_stoplist(language))
+    # jusText follows the page's <meta charset> whatever it is given, so it gets the raw bytes.
+    paragraphs = justext.justext(raw, justext.get_stoplist(language))
     return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 

@@ -383,3 +383,19 @@ def test_gold_russian_page_in_windows_1251_declared_in_meta() -> None:
     assert r.charset == "windows-1251"
     assert r.title == "По новой трамвайной линии пустили первые вагоны"
     assert "Интервал движения в часы пик составит пять минут." in r.text
+
+
+def test_read_record_runs_in_a_process_pool(tmp_path: Path) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    warc = tmp_path / "pool.warc.gz"
+    offsets = write_warc(
+        warc,
+        [
+            (f"https://x.example/{i}", [("Content-Type", "text/plain")], f"page {i}".encode())
+            for i in range(3)
+        ],
+    )
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        texts = [r.text for r in pool.map(read_record, [str(warc)] * 3, offsets)]
+    assert texts == ["page 0", "page 1", "page 2"]
