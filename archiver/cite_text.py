@@ -49,6 +49,7 @@ _STRONG = re.compile(
     r"|gif|svg|webp|mp[34]|zip|rss)$",
     re.I,
 )
+_MAY_CONTINUE = frozenset("-_/?&")  # only these, either side of a space, may signal a cut
 _EMPTY_VALUE = re.compile(r"[?&][^=&/?]+=$")
 _HOST_OK = re.compile(r"^(?:\[[0-9A-Fa-f:.]+\]|[^\W_](?:[\w.-]*[^\W_])?)(?::\d*)?$")
 _WWW_OK = re.compile(r"^www\.[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,}\.?(?::\d+)?$", re.I)
@@ -141,9 +142,10 @@ def sentence(text: str, start: int, end: int) -> str:
     hi = min(len(text), end + _WINDOW)
     m = _SENT_END.search(text, end, hi)
     context = text[begin : m.end() if m else hi]
-    for space in _ODD_SPACES:
-        if space in context:
-            context = context.replace(space, " ")
+    if not context.isprintable():  # one quick pass tells whether any odd space is there
+        for space in _ODD_SPACES:
+            if space in context:
+                context = context.replace(space, " ")
     while "  " in context:
         context = context.replace("  ", " ")
     return context.strip()
@@ -200,8 +202,8 @@ class Scanner:
                 raw = raw[: particle.start()]
                 end = start + len(raw)
         url = trim(raw, before)
-        if not plausible(url):
-            return None
+        if text[start] in "wW" and not plausible(url):
+            return None  # (an http(s) host is checked once canonical, by fetchable_canonical)
         end = start + len(url)
         notes: list[str] = []
         stripped = raw[len(url) :]
@@ -209,6 +211,12 @@ class Scanner:
             gap = GAP_RE.match(text, end + len(stripped))
             if gap is None:
                 break
+            if (
+                "\n" not in gap.group()
+                and text[gap.end()] not in _MAY_CONTINUE
+                and (stripped or url)[-1] not in _MAY_CONTINUE
+            ):
+                break  # a space, and neither side hints at a cut: the common case, decided fast
             tok = TOKEN_RE.match(text, gap.end())
             if tok is None:
                 break
@@ -228,7 +236,7 @@ class Scanner:
 
     def make(self, start: int, end: int, url: str, notes: list[str]) -> tuple[Citation, int] | None:
         cited = url
-        if _INVISIBLE_RE.search(cited):
+        if not cited.isascii() and _INVISIBLE_RE.search(cited):
             cited = _INVISIBLE_RE.sub("", cited)
             notes.append("removed invisible characters (soft hyphen, zero-width space)")
         if self.kind == "html":

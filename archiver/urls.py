@@ -84,14 +84,10 @@ _SPLIT = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):(?://([^/?#]*))?([^?#]*)(?:\?([^
 _FETCHABLE = re.compile(
     r"https?://(?:[^@/?#\s]*@)?([^:/?#\s]+|\[[^\]/?#\s]*\])(?::(\d*))?(?:[/?][^\s]*)?"
 )
-# Already canonical but for a missing "/", the fragment and tracking parameters: lower-case
-# http(s), an ASCII host without port, no escapes, no dot segments, URI-safe throughout.
-_SIMPLE = re.compile(
-    r"(https?://[a-z0-9-]+(?:\.[a-z0-9-]+)*)"
-    r"((?:/(?:[\w\-~!$&'()*+,;=:@][\w.\-~!$&'()*+,;=:@]*)?)*)"
-    r"(?:\?([\w.\-~!$&'()*+,;=:@/?]*))?(?:#.*)?",
-    re.A,
-)
+# The common shape: lower-case http(s), a host without userinfo or port, and a path and
+# query without whitespace. Only the host, the escapes and the dot segments may need work.
+_COMMON = re.compile(r"(https?://)([^\s/?#@:\[\]\\]+)((?:/[^\s?#\\]*)?)(?:\?([^\s#]*))?(?:#.*)?")
+_PLAIN_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*", re.A)
 _LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -210,11 +206,23 @@ def canonicalize(url: str) -> str:
     fragment and tracking parameters, and percent-encodes (UTF-8) what a URI cannot
     hold. A "www." URL without scheme is read as http.
     """
-    simple = _SIMPLE.fullmatch(url)
-    if simple is not None:  # the common case: nothing to resolve, encode or lower-case
-        scheme_host, path, query = simple.groups()
-        query = _strip_query(query)[0] if query else ""
-        return scheme_host + (path or "/") + ("?" + query if query else "")
+    common = _COMMON.fullmatch(url)
+    if common is not None:  # most URLs: no split, port or scheme work to do
+        scheme, host, path, query = common.groups()
+        if _PLAIN_HOST.fullmatch(host) is None:
+            host = _idna_host(host)
+        if path:
+            if "%" in path or _UNSAFE.search(path):
+                path = _encode(path)
+            if "/." in path:
+                path = _remove_dot_segments(path)
+        else:
+            path = "/"
+        if query:
+            query = _strip_query(query)[0]
+            if query and ("%" in query or _UNSAFE.search(query)):
+                query = _encode(query)
+        return scheme + host + path + ("?" + query if query else "")
     url = url.strip().replace("\t", "").replace("\n", "").replace("\r", "")
     if not _SCHEME.match(url) and url[:4].lower() == "www.":
         url = "http://" + url
@@ -246,6 +254,7 @@ def host_of(url: str) -> str:
     return _split_netloc(m.group(2) or "")[1] if m else ""
 
 
+@lru_cache(maxsize=4096)
 def _valid_host(host: str) -> bool:
     if not host or len(host) > 253:
         return False
