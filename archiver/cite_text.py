@@ -235,17 +235,19 @@ class Scanner:
         return self.make(start, end, url, notes)
 
     def make(self, start: int, end: int, url: str, notes: list[str]) -> tuple[Citation, int] | None:
+        """Undo what the medium did to the URL (entities, escapes, invisible breaks)."""
         cited = url
-        if not cited.isascii() and _INVISIBLE_RE.search(cited):
-            cited = _INVISIBLE_RE.sub("", cited)
-            notes.append("removed invisible characters (soft hyphen, zero-width space)")
         if self.kind == "html":
             if "&" in cited:
-                cited = html.unescape(cited)
-                cited = _INVISIBLE_RE.sub("", cited)
+                cited = html.unescape(cited)  # entities are HTML's own spelling: no note
         elif "&amp;" in cited:
             cited = cited.replace("&amp;", "&")
             notes.append('decoded "&amp;" left over from HTML')
+        if not cited.isascii() and _INVISIBLE_RE.search(cited):
+            cited = _INVISIBLE_RE.sub("", cited)
+            notes.append(
+                "removed invisible break characters (soft hyphen, zero-width space, <wbr>)"
+            )
         if self.kind == "markdown" and "\\" in cited:
             cited = _MD_ESCAPE.sub(r"\1", cited)
             notes.append("removed Markdown backslash escapes")

@@ -243,6 +243,7 @@ def test_html_attributes_entities_base_and_visible_text() -> None:
     assert first.written == "https://example.org/q?a=1&amp;b=2&amp;utm_source=x"
     assert first.repairs == ("removed tracking parameter utm_source",)
     assert "resolved against" in cites[2].repairs[0]
+    assert any("invisible" in r for r in cites[5].repairs)  # the <wbr>
 
 
 def test_html_line_break_inside_an_attribute_is_removed_and_noted() -> None:
