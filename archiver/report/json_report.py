@@ -42,4 +42,6 @@ def link_objects(data: ReportData) -> list[dict[str, Any]]:
 
 
 def render_json(data: ReportData) -> str:
-    return json.dumps(link_objects(data), ensure_ascii=False, indent=1) + "\n"
+    """One link per line: grep-able, and written by the C encoder (indent= is 5x slower)."""
+    lines = [json.dumps(obj, ensure_ascii=False) for obj in link_objects(data)]
+    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
