@@ -67,6 +67,46 @@ def _fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+def _more(ctx: click.Context, _param: click.Parameter, value: int) -> None:
+    _adjust(ctx, value)
+
+
+def _less(ctx: click.Context, _param: click.Parameter, value: int) -> None:
+    _adjust(ctx, -value)
+
+
+def _adjust(ctx: click.Context, delta: int) -> None:
+    """-v/-q work after the command name too (`archiver snapshot -q`), as users type them."""
+    if not delta:
+        return
+    root = ctx.find_root()
+    root.obj = root.obj or {"verbose": 0, "quiet": 0}
+    if delta > 0:
+        root.obj["verbose"] += delta
+    else:
+        root.obj["quiet"] -= delta
+    _setup_logging(root.obj["verbose"], root.obj["quiet"])
+
+
+def verbosity(f: Any) -> Any:
+    f = click.option(
+        "-q",
+        "--quiet",
+        count=True,
+        expose_value=False,
+        callback=_less,
+        help="Less detail on stderr (no progress).",
+    )(f)
+    return click.option(
+        "-v",
+        "--verbose",
+        count=True,
+        expose_value=False,
+        callback=_more,
+        help="More detail on stderr (-vv: debug).",
+    )(f)
+
+
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="archiver")
 @click.option("-v", "--verbose", count=True, help="More detail on stderr (-vv: debug).")
@@ -88,6 +128,7 @@ def cli(ctx: click.Context, verbose: int, quiet: int) -> None:
 
 
 @cli.command()
+@verbosity
 @click.argument("files", nargs=-1, required=True)
 @click.option(
     "-o",
@@ -356,6 +397,7 @@ def _load_links(path: str) -> list:
 
 
 @cli.command()
+@verbosity
 @click.argument("links", required=False)
 @_snapshot_options
 @click.pass_context
@@ -384,6 +426,7 @@ def _exit_for(verdicts: list, fail_on: set[str]) -> None:
 
 
 @cli.command()
+@verbosity
 @click.argument("texts", nargs=-1)
 @click.option(
     "--links",
@@ -430,6 +473,7 @@ def run(ctx: click.Context, texts: tuple[str, ...], links_path: str, fmt: str, *
 
 
 @cli.command()
+@verbosity
 @click.option("--archive", default="archive", show_default=True)
 @click.option("--run", "run_id", default="latest", show_default=True, help="Run number, or latest.")
 @click.option("--since", default=None, help="Only links whose verdict changed since RUN.")
@@ -476,6 +520,7 @@ def _existing_archive(path: str) -> Path:
 
 
 @cli.command()
+@verbosity
 @click.argument("url")
 @click.option("--archive", default="archive", show_default=True)
 @click.option("--from", "from_run", default=None, help="Older run (default: the one before).")
@@ -495,6 +540,7 @@ def diff(url: str, archive: str, from_run: str | None, to_run: str | None) -> No
 
 
 @cli.command()
+@verbosity
 @click.argument("url")
 @click.option("--archive", default="archive", show_default=True)
 @click.option("--run", "run_id", default=None, help="Run number (default: latest capture).")
@@ -522,6 +568,7 @@ def show(url: str, archive: str, run_id: str | None, what: str) -> None:
 
 
 @cli.command()
+@verbosity
 @click.option("--archive", default="archive", show_default=True)
 def reindex(archive: str) -> None:
     """Rebuild the catalog from the WARC files alone.
@@ -540,6 +587,7 @@ def reindex(archive: str) -> None:
 
 
 @cli.command()
+@verbosity
 @click.option("--archive", default="archive", show_default=True)
 @click.option("--run", "run_id", default="latest", show_default=True)
 @click.option("--wacz", "wacz", required=True, help="The .wacz file to write.")

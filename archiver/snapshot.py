@@ -354,7 +354,7 @@ class Pipeline:
         judged_before = bool(self.catalog.verdicts(self.run_id))  # a resumed run
         offline = bool(self.deferred) and not self.reached and not judged_before
         if offline:
-            log.warning(
+            log.debug(
                 "offline: no host could be reached at the network level; no link was judged"
             )
         elif self.deferred:
