@@ -105,8 +105,8 @@ def joins(left: str, token: str, newline: bool) -> bool:
     line break) a word that itself looks like a path or query. An ordinary next word is
     never glued on; a "=" that may be base64 padding does not count.
     """
-    if not token or STARTS_URL.match(token):
-        return False
+    if not token or STARTS_URL.match(token) or "://" in token:
+        return False  # the next word is a URL of its own
     rest = left.split("://", 1)[-1]
     slash = rest.find("/")
     if slash == -1 and "?" not in rest:

@@ -80,6 +80,8 @@ def test_quoted_email_lines_do_not_stop_a_repair() -> None:
         "Host only https://example.org -odd word",
         "Dash https://example.org/page - then prose",
         "Two links https://a.example/x https://b.example/y",
+        "List https://a.example/some-page\n-https://b.example/y",
+        "- https://a.example/x\n- https://b.example/y",
     ],
 )
 def test_an_ordinary_next_word_is_never_glued(text: str) -> None:
