@@ -583,7 +583,13 @@ def reindex(archive: str) -> None:
     if not (p / "warc").is_dir():
         raise ArchiverError(f"{archive}: no warc/ folder to rebuild from")
     stats = do_reindex(p)
-    click.echo(f"rebuilt {p / 'catalog.sqlite'}: {stats}", err=True)
+    click.echo(
+        f"rebuilt {p / 'catalog.sqlite'} from {stats.get('files', 0)} WARC file(s), "
+        f"{stats.get('records', 0)} records: {stats.get('runs', 0)} runs, "
+        f"{stats.get('captures', 0)} captures, {stats.get('texts', 0)} texts, "
+        f"{stats.get('verdicts', 0)} verdicts",
+        err=True,
+    )
 
 
 @cli.command()
