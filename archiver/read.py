@@ -1,18 +1,21 @@
 """The readable text and metadata of a capture: what a person came to read.
 
 Main text comes from trafilatura (measured best on our gold set, see
-bench/read_quality.py); metadata and outlinks come from the same lxml tree, so each
-page is parsed exactly once. Everything here is a plain function of bytes, so the
-pipeline can run it in a process pool beside the fetcher.
+bench/read_quality.py); metadata and outlinks are read by archiver itself from the same
+lxml tree, so each page is parsed exactly once. Everything here is a plain function of
+bytes, so the pipeline can run it in a process pool beside the fetcher.
 """
 
 from __future__ import annotations
 
+import datetime
 import io
+import json
 import logging
 import os
 import re
-from urllib.parse import urldefrag, urljoin
+from dataclasses import dataclass
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction, html2txt
@@ -23,8 +26,11 @@ from archiver.charset import content_type_params, decode_text, header_value
 from archiver.model import Readable
 
 __all__ = [
+    "PageMeta",
     "decode_body",
     "decode_text",
+    "page_metadata",
+    "parse_date",
     "read_html",
     "read_payload",
     "read_pdf",
@@ -161,21 +167,19 @@ def read_html(payload: bytes, headers: list[tuple[str, str]], url: str) -> Reada
         charset=charset,
         outlinks=outlinks(tree, base),
         canonical=_canonical(tree, base),
-        language=_language(tree, headers),
     )
+    prepare_tree(tree)
+    meta = page_metadata(tree, url)
+    readable.title, readable.author, readable.date = meta.title, meta.author, meta.date
+    readable.language = _language(tree, headers, meta.language)
     doc = _extract(tree, url)
     if doc is not None:
-        readable.title = " ".join((doc.title or "").split())
         readable.text = _with_title(_tidy(doc.text or ""), readable.title)
-        readable.author = (doc.author or "").strip()
-        readable.date = (doc.date or "").strip()
     if len(readable.text) < MIN_TEXT:
         fallback = _tidy(html2txt(tree) or "")
         if len(fallback) > FALLBACK_GAIN * max(len(readable.text), 1):
             readable.text = fallback
             readable.note = "main text not found; whole page text kept"
-    if not readable.title:
-        readable.title = _first_text(tree, "//title")
     if not readable.text:
         readable.note = readable.note or "no text in page"
     return readable
@@ -246,21 +250,17 @@ def _extract(tree: HtmlElement, url: str):  # -> trafilatura.settings.Document |
     """trafilatura with the settings the gold set favours (see bench/read_quality.py)."""
     try:
         return bare_extraction(
-            prepare_tree(tree),
+            tree,
             url=url or None,
-            with_metadata=True,
+            with_metadata=False,
             include_comments=False,
             include_tables=True,
             # readability/justext comparison: no gain on the gold set, 40% of the time.
             fast=True,
             prune_xpath=PRUNE_XPATH,
-            date_extraction_params={"extensive_search": False, "original_date": True},
         )
-    except Exception:  # a bug in one page's metadata must not cost its text
-        try:
-            return bare_extraction(tree, url=url or None, include_comments=False)
-        except Exception:
-            return None
+    except Exception:  # a bug on one page's markup must not stop a worker; html2txt follows
+        return None
 
 
 def _base_url(tree: HtmlElement, url: str) -> str:
@@ -309,7 +309,7 @@ def _canonical(tree: HtmlElement, base: str) -> str:
     return ""
 
 
-def _language(tree: HtmlElement, headers: list[tuple[str, str]]) -> str:
+def _language(tree: HtmlElement, headers: list[tuple[str, str]], declared: str = "") -> str:
     """The declared language, primary subtag only ("en-GB" → "en")."""
     candidates = [
         tree.get("lang") or tree.get("xml:lang") or "",
@@ -319,16 +319,13 @@ def _language(tree: HtmlElement, headers: list[tuple[str, str]]) -> str:
         ),
         header_value(headers, "content-language"),
         tree.xpath("string(//meta[@property='og:locale']/@content)"),
+        declared,
     ]
     for value in candidates:
         tag = re.split(r"[-_,;\s]", value.strip(), maxsplit=1)[0].lower()
         if tag.isalpha() and 2 <= len(tag) <= 3:
             return tag
     return ""
-
-
-def _first_text(tree: HtmlElement, xpath: str) -> str:
-    return " ".join(tree.xpath(f"string({xpath})").split())
 
 
 def _with_title(text: str, title: str) -> str:
@@ -342,6 +339,336 @@ def _with_title(text: str, title: str) -> str:
 def _tidy(text: str) -> str:
     lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r", "").split("\n"))
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+# --------------------------------------------------------------------------- metadata
+# Read from the tree already parsed, in one pass over <meta> and the JSON-LD blocks,
+# falling back to the page's own markup (<h1>, <title>, <time>, bylines) and the URL.
+# trafilatura's metadata search (htmldate, author heuristics on a copied tree) cost as
+# much as a quarter of each page and found no more on the gold set.
+
+
+@dataclass
+class PageMeta:
+    """What a page says about itself: headline, author, publication date, language."""
+
+    title: str = ""
+    author: str = ""
+    date: str = ""  # YYYY-MM-DD
+    language: str = ""  # as declared in JSON-LD; the <html lang> wins in read_html
+
+
+_META_TITLE = (
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "dcterms.title",
+    "citation_title",
+    "parsely-title",
+    "sailthru.title",
+    "headline",
+)
+_META_AUTHOR = (
+    "author",
+    "article:author",
+    "byl",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "parsely-author",
+    "sailthru.author",
+    "creator",
+)
+_META_PUBLISHED = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.date",
+    "dcterms.issued",
+    "dcterms.created",
+    "citation_publication_date",
+    "citation_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article.published",
+    "datecreated",
+)
+_META_MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
+# schema.org types whose headline, author and date are the page's own.
+_ARTICLE_TYPE = re.compile(r"(?:Article|Posting|Report|BlogPosting|Review|Recipe)$")
+_PAGE_TYPES = frozenset({"WebPage", "ItemPage", "QAPage", "AboutPage", "ProfilePage"})
+# Bylines, datelines and the like are found by class or id; inside comment threads
+# they belong to the commenters.
+_BYLINE_XPATH = (
+    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') "
+    "or contains(@class, 'author') or contains(@id, 'author')]"
+)
+_DATELINE_XPATH = (
+    "//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'posted') "
+    "or contains(@class, 'published') or contains(@class, 'byline') or contains(@id, 'date')]"
+    "[not(*[contains(@class, 'date') or contains(@class, 'time')])]"
+)
+_BY_PREFIX = re.compile(
+    r"^(?:(?:written|posted|published|words|text|story)\s+)?(?:by|von|par|por|door|di|"
+    r"автор|авторы|текст)\s*:?\s+|^(?:author|autor|auteur|автор)\s*:\s*",
+    re.IGNORECASE,
+)
+_BY_END = re.compile(r"\s*(?:[|•·,;/(]|\s[-–—]\s|\bon\s+\w+day\b|\bupdated\b|\d).*$", re.I | re.S)
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—•·»«:/~-]{1,2}\s+")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/._-]|$)")
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan januar jän janvier janv enero ene gennaio januari janeiro января январь",
+        "february feb februar février fevrier févr fevr febrero febbraio februari fevereiro "
+        "февраля февраль",
+        "march mar märz maerz mär mars marzo maart março марта март",
+        "april apr avril avr abril aprile апреля апрель",
+        "may mai mayo maggio mei maio мая май",
+        "june jun juni juin junio giugno junho июня июнь",
+        "july jul juli juillet juil julio luglio julho июля июль",
+        "august aug août aout agosto augustus авг августа август",
+        "september sep sept septembre septiembre setiembre settembre setembro сентября сентябрь",
+        "october oct oktober octobre octubre ottobre outubro okt октября октябрь",
+        "november nov novembre noviembre novembro ноября ноябрь",
+        "december dec dezember dez décembre decembre déc dic diciembre dicembre dezembro "
+        "декабря декабрь",
+    ),
+    1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_COMPACT_DATE = re.compile(r"^((?:19|20)\d{2})(\d{2})(\d{2})(?:$|T|\d{4,6}\b)")
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")
+_DAY_MONTH_YEAR = re.compile(
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)"
+)
+_MONTH_DAY_YEAR = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
+
+
+def parse_date(value: str) -> str:
+    """The first calendar date written in ``value``, as YYYY-MM-DD; "" when there is none.
+
+    Covers what pages write: ISO 8601 and its relatives, compact 20240131, 31.01.2024,
+    01/31/2024 (month first unless impossible), "31 January 2024", "January 31st, 2024"
+    and month names in the languages archivists meet most.
+    """
+    value = value.strip()
+    if not value:
+        return ""
+    candidates: list[tuple[int, int, int]] = []
+    match = _ISO_DATE.search(value) or _COMPACT_DATE.match(value)
+    if match:
+        candidates.append((int(match[1]), int(match[2]), int(match[3])))
+    match = _NUMERIC_DATE.search(value)
+    if match and not candidates:
+        first, second, year = int(match[1]), int(match[3]), int(match[4])
+        if match[2] == "/":
+            candidates += [(year, first, second), (year, second, first)]
+        else:
+            candidates.append((year, second, first))
+    if not candidates:
+        lowered = value.lower()
+        for match in _DAY_MONTH_YEAR.finditer(lowered):
+            month = _MONTHS.get(match[2])
+            if month:
+                candidates.append((int(match[3]), month, int(match[1])))
+                break
+        for match in _MONTH_DAY_YEAR.finditer(lowered):
+            month = _MONTHS.get(match[1])
+            if month:
+                candidates.append((int(match[3]), month, int(match[2])))
+                break
+    for year, month, day in candidates:
+        if 1900 <= year <= 2100:
+            try:
+                return datetime.date(year, month, day).isoformat()
+            except ValueError:
+                continue
+    return ""
+
+
+def page_metadata(tree: HtmlElement, url: str = "") -> PageMeta:
+    """Title, author, date and JSON-LD language of a parsed page, cheapest sources first."""
+    metas: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        content = el.get("content")
+        if not content or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = el.get(attr)
+            if key:
+                key = key.strip().lower()
+                if key in metas:
+                    if key == "citation_author":  # one tag per author
+                        metas[key] += "; " + content.strip()
+                else:
+                    metas[key] = content.strip()
+    ld = _json_ld(tree)
+    return PageMeta(
+        title=_title(tree, metas, ld),
+        author=_author(tree, metas, ld),
+        date=_date(tree, metas, ld, url),
+        language=_ld_text(ld.get("inLanguage")),
+    )
+
+
+def _json_ld(tree: HtmlElement) -> dict:
+    """The page's own object among its JSON-LD blocks: an article if there is one."""
+    found: dict | None = None
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text, strict=False)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                types = item.get("@type")
+                types = types if isinstance(types, list) else [types]
+                types = [t for t in types if isinstance(t, str)]
+                if any(_ARTICLE_TYPE.search(t) for t in types):
+                    return item
+                if found is None and any(t in _PAGE_TYPES for t in types):
+                    found = item
+                for key in ("@graph", "mainEntity"):
+                    if isinstance(item.get(key), (list, dict)):
+                        stack.append(item[key])
+    return found or {}
+
+
+def _ld_text(value: object) -> str:
+    """A JSON-LD value that should be a string, or a name inside an object or list."""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, dict):
+        if value.get("@type") == "Organization":
+            return ""
+        return _ld_text(value.get("name"))
+    if isinstance(value, list):
+        return "; ".join(dict.fromkeys(t for t in map(_ld_text, value) if t))
+    return ""
+
+
+def _clean_title(value: str) -> str:
+    # Sphinx and similar put a permalink sign in every heading.
+    return " ".join(value.split()).rstrip("¶§#🔗 ").strip()
+
+
+def _title(tree: HtmlElement, metas: dict[str, str], ld: dict) -> str:
+    for key in _META_TITLE:
+        if metas.get(key):
+            return _clean_title(metas[key])
+    if title := _ld_text(ld.get("headline")):
+        return _clean_title(title)
+    headings = tree.findall(".//h1")
+    if len(headings) == 1 and (title := _clean_title(headings[0].text_content())):
+        return title
+    element = tree.find(".//title")
+    page_title = _clean_title(element.text_content()) if element is not None else ""
+    parts = [p for p in _TITLE_SEPARATOR.split(page_title) if p]
+    if len(parts) > 1:
+        # The site's name is usually the shorter part, most often the last.
+        first = parts[0]
+        longest = max(parts, key=len)
+        return first if len(first.split()) >= 3 or first == longest else longest
+    if page_title:
+        return page_title
+    for heading in headings:
+        if title := _clean_title(heading.text_content()):
+            return title
+    return ""
+
+
+def _author(tree: HtmlElement, metas: dict[str, str], ld: dict) -> str:
+    if author := _ld_text(ld.get("author")):
+        return author
+    for key in _META_AUTHOR:
+        value = metas.get(key, "")
+        if value and not value.startswith(("http://", "https://", "@")) and "@" not in value:
+            return " ".join(value.split())
+    for el in tree.xpath(_BYLINE_XPATH):
+        if el.tag in ("link", "meta", "input", "label") or _in_comments(el):
+            continue
+        name = _byline_name(el.text_content())
+        if name:
+            return name
+    return ""
+
+
+def _byline_name(text: str) -> str:
+    """ "By Jane Doe, 3 May 2024 | Updated" -> "Jane Doe"; "" when it is not a name."""
+    text = " ".join(text.split())
+    text = _BY_END.sub("", _BY_PREFIX.sub("", text)).strip(" .:")
+    words = text.split()
+    if not 1 <= len(words) <= 5 or len(text) > 60:
+        return ""
+    if not all(
+        w[:1].isupper() or w.lower() in ("de", "van", "von", "der", "da", "le") for w in words
+    ):
+        return ""
+    return text
+
+
+def _date(tree: HtmlElement, metas: dict[str, str], ld: dict, url: str) -> str:
+    for key in ("datePublished", "dateCreated", "uploadDate"):
+        if date := parse_date(_ld_text(ld.get(key))):
+            return date
+    for key in _META_PUBLISHED:
+        if date := parse_date(metas.get(key, "")):
+            return date
+    times = [el for el in tree.iter("time") if not _in_comments(el)]
+    # A <time> marked as the publication date, then the first one on the page.
+    marked = [
+        el
+        for el in times
+        if el.get("pubdate") is not None
+        or el.get("itemprop") == "datePublished"
+        or any(w in (el.get("class") or "") for w in ("published", "entry-date", "pubdate"))
+    ]
+    for el in marked + times:
+        if date := parse_date(el.get("datetime") or el.text_content()):
+            return date
+    for el in tree.xpath(_DATELINE_XPATH)[:20]:
+        if el.tag in ("meta", "link", "script", "style") or _in_comments(el):
+            continue
+        if date := parse_date(el.text_content()[:200]):
+            return date
+    match = _URL_DATE.search(urlsplit(url).path if url else "")
+    if match and (date := parse_date("-".join(match.groups()))):
+        return date
+    if date := parse_date(_ld_text(ld.get("dateModified"))):
+        return date
+    for key in _META_MODIFIED:
+        if date := parse_date(metas.get(key, "")):
+            return date
+    return ""
+
+
+def _in_comments(el: HtmlElement) -> bool:
+    """Whether an element sits in a comment thread (classes are lower-cased by then)."""
+    for node in el.iterancestors():
+        if "comment" in (node.get("class") or "") or "comment" in (node.get("id") or ""):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- other types

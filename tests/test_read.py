@@ -18,7 +18,14 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from archiver.model import Readable
-from archiver.read import decode_body, read_payload, read_record
+from archiver.read import (
+    decode_body,
+    page_metadata,
+    parse_date,
+    parse_html,
+    read_payload,
+    read_record,
+)
 
 GOLD = Path(__file__).parent / "data" / "gold"
 ARTICLE = " ".join(
@@ -187,6 +194,116 @@ def test_xhtml_with_xml_declaration() -> None:
     r = read_payload(html, [("Content-Type", "application/xhtml+xml")], "http://ru.example/")
     assert (r.charset, r.language) == ("windows-1251", "ru")
     assert "Текст статьи." in r.text
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("2024-01-08T06:00:00+00:00", "2024-01-08"),
+        ("2024/1/8", "2024-01-08"),
+        ("20240108", "2024-01-08"),
+        ("20240108T060000Z", "2024-01-08"),
+        ("30.05.2024 14:35", "2024-05-30"),
+        ("01/08/2024", "2024-01-08"),  # month first, as US pages write it
+        ("31/01/2024", "2024-01-31"),  # ... unless the month would be impossible
+        ("Posted on 8 January 2024", "2024-01-08"),
+        ("January 8th, 2024 at 10:20", "2024-01-08"),
+        ("Mon, 08 Jan 2024 06:00:00 GMT", "2024-01-08"),
+        ("3. März 2024", "2024-03-03"),
+        ("12 de marzo de 2024", "2024-03-12"),
+        ("30 мая 2024 г.", "2024-05-30"),
+        ("1er février 2024", "2024-02-01"),
+        ("2024-02-30", ""),  # no such day
+        ("1776-07-04", ""),  # not a web page's date
+        ("Join Date: Apr 2010", ""),  # no day
+        ("page 12 of 2024 results", ""),
+        ("", ""),
+    ],
+)
+def test_parse_date(written: str, date: str) -> None:
+    assert parse_date(written) == date
+
+
+def meta_of(html: str, url: str = "https://x.example/a") -> tuple[str, str, str, str]:
+    tree = parse_html(html)
+    assert tree is not None
+    m = page_metadata(tree, url)
+    return m.title, m.author, m.date, m.language
+
+
+def test_metadata_from_json_ld_graph_skips_organisations_and_invalid_blocks() -> None:
+    html = """<html><head><title>Ignored | Site</title>
+    <script type="application/ld+json">{"broken": </script>
+    <script type="Application/LD+JSON">{"@context": "https://schema.org", "@graph": [
+      {"@type": "WebSite", "name": "The Site"},
+      {"@type": ["NewsArticle"], "headline": "  Tide  tables revised ",
+       "author": [{"@type": "Person", "name": "Ana Lima"}, {"@type": "Organization",
+       "name": "Newsroom"}, "Bo Ek"], "datePublished": "2023-11-02T08:00:00Z",
+       "dateModified": "2024-01-01", "inLanguage": "pt-BR"}]}</script>
+    </head><body><h1>Other</h1><p>x</p></body></html>"""
+    assert meta_of(html) == ("Tide tables revised", "Ana Lima; Bo Ek", "2023-11-02", "pt-BR")
+
+
+def test_metadata_from_meta_tags() -> None:
+    html = """<html><head><title>Page title - Site</title>
+    <meta property="og:title" content="Headline from Open Graph">
+    <meta property="article:author" content="https://facebook.com/someone">
+    <meta name="citation_author" content="Doe, Jane"><meta name="citation_author" content="Roe, R.">
+    <meta name="DC.date.issued" content="2021-06-30">
+    </head><body><h1>A</h1><h1>B</h1></body></html>"""
+    assert meta_of(html) == ("Headline from Open Graph", "Doe, Jane; Roe, R.", "2021-06-30", "")
+
+
+def test_metadata_from_markup_skips_comment_threads() -> None:
+    html = """<html><head><title>Why record shops are thriving &raquo; Vinyl Notes</title></head>
+    <body><h1>Why record shops are thriving<a class="headerlink" href="#x">¶</a></h1>
+    <div class="entry-meta"><span class="byline">Written by Clara Jensen, 3 May 2024</span></div>
+    <p>Body.</p><div id="comments"><div class="comment-author">Spammer Bob</div>
+    <time datetime="2024-05-09">9 May</time></div></body></html>"""
+    # The only <time> is a comment's, so the date comes from the byline's text.
+    assert meta_of(html) == ("Why record shops are thriving", "Clara Jensen", "2024-05-03", "")
+    only_comments = (
+        '<html><body><ol class="comment-list"><b class="author">Bob Spam</b></ol></body>'
+    )
+    assert meta_of(only_comments)[1] == ""
+
+
+def test_marked_publication_time_beats_the_first_time_element() -> None:
+    html = """<html><body><div class="ticker"><time datetime="2024-06-01">now</time></div>
+    <h1>T</h1><time class="entry-date published" datetime="2024-05-28T09:00">28 May</time>
+    </body></html>"""
+    assert meta_of(html)[2] == "2024-05-28"
+
+
+def test_title_from_title_element_drops_the_site_name() -> None:
+    one = "<html><head><title>Sourdough loaves coming out flat - Bench Forums</title></head></html>"
+    short = "<html><head><title>Home | The Wendbridge Ledger Online</title></head></html>"
+    assert meta_of(one)[0] == "Sourdough loaves coming out flat"
+    assert meta_of(short)[0] == "The Wendbridge Ledger Online"
+
+
+def test_dateline_text_and_url_are_the_last_resorts() -> None:
+    dateline = '<html><body><div class="date">30.05.2024 14:35 | 1591 views</div></body></html>'
+    bare = "<html><body><p>Nothing dated here.</p></body></html>"
+    assert meta_of(dateline)[2] == "2024-05-30"
+    assert meta_of(bare, "https://x.example/2019/04/07/story.html")[2] == "2019-04-07"
+    assert meta_of(bare, "https://x.example/story-2019.html")[2] == ""
+
+
+def test_russian_gold_page_metadata() -> None:
+    r = read_payload((GOLD / "ru-tram.html").read_bytes(), [("Content-Type", "text/html")], "")
+    assert (r.title, r.date) == ("По новой трамвайной линии пустили первые вагоны", "2024-05-30")
+
+
+def test_code_sample_dates_are_not_the_page_date() -> None:
+    r = read_payload(
+        (GOLD / "docs-tutorial.html").read_bytes(), [("Content-Type", "text/html")], ""
+    )
+    assert "2024-04-01 03:12" in r.text  # the date is in the page, as sample output
+    assert (r.title, r.date) == ("Tutorial: your first prediction", "")
 
 
 # --------------------------------------------------------------------------- other types
