@@ -65,7 +65,6 @@ _HTML_START = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANKS = re.compile(r"\n{3,}")
 
 
@@ -273,12 +272,16 @@ def outlinks(tree: HtmlElement, base: str) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
     own = urldefrag(base)[0]
+    parts = urlsplit(base)
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
     for href in tree.xpath("//a/@href | //area/@href"):
         href = href.strip()
         if not href or href.startswith("#"):
             continue
         if href.startswith(("https://", "http://")):
             absolute = href.partition("#")[0]  # the common case, without urljoin's cost
+        elif origin and (absolute := _join_root_relative(origin, href)):
+            pass
         else:
             try:
                 absolute = urldefrag(urljoin(base, href))[0]
@@ -291,6 +294,23 @@ def outlinks(tree: HtmlElement, base: str) -> list[str]:
         seen.add(absolute)
         out.append(absolute)
     return out
+
+
+def _join_root_relative(origin: str, href: str) -> str:
+    """``urljoin`` for the plain "/path?query" links that make up most of a page, by
+    concatenation; "" for anything urljoin would rewrite (dot segments, a bare "?", ";"
+    parameters, control characters, "//host"), which then takes the slow road."""
+    path = href.partition("#")[0]
+    if (
+        not path.startswith("/")
+        or path.startswith("//")
+        or "/." in path
+        or ";" in path
+        or path.endswith("?")
+        or not path.isprintable()
+    ):
+        return ""
+    return origin + path
 
 
 def _canonical(tree: HtmlElement, base: str) -> str:
@@ -337,8 +357,14 @@ def _with_title(text: str, title: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r", "").split("\n"))
-    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+    """Whitespace runs within a line become one space, lines are trimmed, and at most one
+    blank line separates paragraphs. str.split does the work in C: a regex substitution
+    per line cost 2 ms on a 60 KB article."""
+    lines = (" ".join(line.split()) for line in text.replace("\r", "").split("\n"))
+    text = "\n".join(lines)
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
+    return text.strip()
 
 
 # --------------------------------------------------------------------------- metadata

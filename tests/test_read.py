@@ -177,6 +177,33 @@ def test_outlinks_absolute_deduplicated_without_fragments() -> None:
     ]
 
 
+@settings(max_examples=400, deadline=None)
+@given(
+    href=st.text(alphabet="/.?#&=%;:@ab\t\n\x01 \u00a0é\\", max_size=14).map(lambda h: "/" + h),
+    base=st.sampled_from(
+        ["https://x.example/s/p?q=1", "http://X.example:8080/", "https://u@x.example/a/b/"]
+    ),
+)
+def test_root_relative_links_join_exactly_as_urljoin_does(href: str, base: str) -> None:
+    """The concatenation shortcut either agrees with urljoin or steps aside."""
+    from urllib.parse import urldefrag, urljoin, urlsplit
+
+    from archiver.read import _join_root_relative
+
+    parts = urlsplit(base)
+    fast = _join_root_relative(f"{parts.scheme}://{parts.netloc}", href)
+    if fast:
+        assert fast == urldefrag(urljoin(base, href))[0]
+
+
+def test_page_text_whitespace_is_tidied() -> None:
+    html = (
+        "<html><body><div>Opening\u00a0 \t hours</div><div>\u2003Mon-Fri  9-5 </div></body></html>"
+    ).encode()
+    r = read_payload(html, [("Content-Type", "text/html")], "http://shop.example/")
+    assert "Opening hours\nMon-Fri 9-5" in r.text
+
+
 def test_page_without_article_structure_falls_back_to_page_text() -> None:
     html = b"<html><body><div>Opening hours</div><div>Mon-Fri 9-5</div></body></html>"
     r = read_payload(html, [("Content-Type", "text/html")], "http://shop.example/")
