@@ -14,9 +14,11 @@ import json
 import logging
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction, html2txt
 from trafilatura.utils import load_html
@@ -167,10 +169,10 @@ def read_html(payload: bytes, headers: list[tuple[str, str]], url: str) -> Reada
         outlinks=outlinks(tree, base),
         canonical=_canonical(tree, base),
     )
-    prepare_tree(tree)
     meta = page_metadata(tree, url)
     readable.title, readable.author, readable.date = meta.title, meta.author, meta.date
     readable.language = _language(tree, headers, meta.language)
+    prepare_tree(tree)
     doc = _extract(tree, url)
     if doc is not None:
         readable.text = _with_title(_tidy(doc.text or ""), readable.title)
@@ -201,29 +203,61 @@ def parse_html(text: str) -> HtmlElement | None:
     return tree
 
 
+# Never text: dropped before extraction so that trafilatura's many passes over the raw
+# tree (XPath prunes, copies) walk a smaller tree. Its own cleaning deletes all of these
+# too, but only after those passes; JSON-LD stays for its forum detection.
+DROPPED_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "iframe", "embed", "object", "canvas"}
+    | {"aside", "footer", "nav"}
+)
 # Boilerplate trafilatura's own lists miss: consent dialogs and forum signatures.
-PRUNE_XPATH = [
-    "//*[@role='dialog' or @role='alertdialog' or @aria-modal='true']",
-    "//*[contains(@class, 'signature') or contains(@id, 'signature')]",
-]
+DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 
 
 def prepare_tree(tree: HtmlElement) -> HtmlElement:
     """Normalise a parsed page so trafilatura's boilerplate rules can see it.
 
-    Two generic steps, each measured on the gold set (bench/read_quality.py):
-    class and id are lower-cased, since trafilatura matches tokens such as "cookie"
-    or "newsletter" case-sensitively and component frameworks emit "CookieBanner_x1";
-    and layout tables (a whole forum or an old portal built of nested tables) become
-    divs, as browser reader modes treat them, so their cells are judged one by one
-    instead of being kept or dropped as a single table.
+    Generic steps, each measured on the gold set (bench/read_quality.py): class and id
+    are lower-cased, since trafilatura matches tokens such as "cookie" or "newsletter"
+    case-sensitively and component frameworks emit "CookieBanner_x1"; consent dialogs,
+    forum signatures and what is never text (see DROPPED_TAGS) are removed; and layout
+    tables (a whole forum or an old portal built of nested tables) become divs, as
+    browser reader modes treat them, so their cells are judged one by one instead of
+    being kept or dropped as a single table. One pass in Python over the elements costs
+    less than one XPath query over them.
     """
-    for el in tree.iter():
-        for attr in ("class", "id"):
-            value = el.get(attr)
-            if value and not value.islower():
-                el.set(attr, value.lower())
-    for table in reversed(tree.xpath("//table")):
+    doomed = []
+    tables = []
+    for el in tree.iter(etree.Element):
+        tag = el.tag
+        if tag in DROPPED_TAGS:
+            if tag != "script" or (el.get("type") or "").strip().lower() != "application/ld+json":
+                doomed.append(el)
+            continue
+        if tag == "table":
+            tables.append(el)
+        attrib = el.attrib
+        if not attrib:
+            continue
+        cls = attrib.get("class")
+        if cls and not cls.islower():
+            cls = cls.lower()
+            attrib["class"] = cls
+        ident = attrib.get("id")
+        if ident and not ident.islower():
+            ident = ident.lower()
+            attrib["id"] = ident
+        if (
+            attrib.get("role") in DIALOG_ROLES
+            or attrib.get("aria-modal") == "true"
+            or (cls and "signature" in cls)
+            or (ident and "signature" in ident)
+        ):
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps the tail text
+    for table in reversed(tables):
         if not is_data_table(table):
             for el in [table, *table.xpath("./*[not(self::caption)] | ./*/tr | ./*/tr/* | ./tr/*")]:
                 el.tag = "div"
@@ -256,7 +290,6 @@ def _extract(tree: HtmlElement, url: str):  # -> trafilatura.settings.Document |
             include_tables=True,
             # readability/justext comparison: no gain on the gold set, 40% of the time.
             fast=True,
-            prune_xpath=PRUNE_XPATH,
         )
     except Exception:  # a bug on one page's markup must not stop a worker; html2txt follows
         return None
@@ -433,17 +466,10 @@ _META_MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "d
 # schema.org types whose headline, author and date are the page's own.
 _ARTICLE_TYPE = re.compile(r"(?:Article|Posting|Report|BlogPosting|Review|Recipe)$")
 _PAGE_TYPES = frozenset({"WebPage", "ItemPage", "QAPage", "AboutPage", "ProfilePage"})
-# Bylines, datelines and the like are found by class or id; inside comment threads
+# Bylines and datelines are found by class or id, in any case; inside comment threads
 # they belong to the commenters.
-_BYLINE_XPATH = (
-    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') "
-    "or contains(@class, 'author') or contains(@id, 'author')]"
-)
-_DATELINE_XPATH = (
-    "//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'posted') "
-    "or contains(@class, 'published') or contains(@class, 'byline') or contains(@id, 'date')]"
-    "[not(*[contains(@class, 'date') or contains(@class, 'time')])]"
-)
+_BYLINE_WORDS = ("byline", "author")
+_DATELINE_WORDS = ("date", "time", "posted", "published", "byline")
 _BY_PREFIX = re.compile(
     r"^(?:(?:written|posted|published|words|text|story)\s+)?(?:by|von|par|por|door|di|"
     r"автор|авторы|текст)\s*:?\s+|^(?:author|autor|auteur|автор)\s*:\s*",
@@ -631,13 +657,31 @@ def _author(tree: HtmlElement, metas: dict[str, str], ld: dict) -> str:
         value = metas.get(key, "")
         if value and not value.startswith(("http://", "https://", "@")) and "@" not in value:
             return " ".join(value.split())
-    for el in tree.xpath(_BYLINE_XPATH):
+    for el in _marked(tree, _BYLINE_WORDS, author=True):
         if el.tag in ("link", "meta", "input", "label") or _in_comments(el):
             continue
         name = _byline_name(el.text_content())
         if name:
             return name
     return ""
+
+
+def _marked(
+    tree: HtmlElement, words: tuple[str, ...], author: bool = False
+) -> Iterator[HtmlElement]:
+    """Elements whose class or id holds one of ``words``, in page order, lazily: a Python
+    walk that stops at the first useful hit beats an XPath with translate() over every
+    element."""
+    for el in tree.iter(etree.Element):
+        attrib = el.attrib
+        if not attrib:
+            continue
+        if author and (attrib.get("rel") == "author" or attrib.get("itemprop") == "author"):
+            yield el
+            continue
+        marks = f"{attrib.get('class', '')} {attrib.get('id', '')}".lower()
+        if any(word in marks for word in words):
+            yield el
 
 
 def _byline_name(text: str) -> str:
@@ -673,7 +717,9 @@ def _date(tree: HtmlElement, metas: dict[str, str], ld: dict, url: str) -> str:
     for el in marked + times:
         if date := parse_date(el.get("datetime") or el.text_content()):
             return date
-    for el in tree.xpath(_DATELINE_XPATH)[:20]:
+    for tried, el in enumerate(_marked(tree, _DATELINE_WORDS)):
+        if tried >= 20:
+            break
         if el.tag in ("meta", "link", "script", "style") or _in_comments(el):
             continue
         if date := parse_date(el.text_content()[:200]):
@@ -690,9 +736,9 @@ def _date(tree: HtmlElement, metas: dict[str, str], ld: dict, url: str) -> str:
 
 
 def _in_comments(el: HtmlElement) -> bool:
-    """Whether an element sits in a comment thread (classes are lower-cased by then)."""
+    """Whether an element sits in a comment thread."""
     for node in el.iterancestors():
-        if "comment" in (node.get("class") or "") or "comment" in (node.get("id") or ""):
+        if "comment" in f"{node.get('class')} {node.get('id')}".lower():
             return True
     return False
 
