@@ -63,6 +63,7 @@ class Measure:
     peak_rss_mb: float = 0.0  # summed RSS of the process tree (shared pages counted twice)
     peak_pss_mb: float = 0.0  # summed PSS, sampled less often: shared pages split fairly
     peak_processes: int = 0
+    cpu_sampled_s: float = 0.0  # sum of the last CPU times sampled per process (a floor)
     server_cpu_s: float = 0.0  # what the web server spent meanwhile
     pages: int = 0
     bytes: int = 0  # page bytes (decoded HTML) the command was asked to fetch
@@ -71,7 +72,8 @@ class Measure:
 
     @property
     def cpu_s(self) -> float:
-        return self.cpu_user_s + self.cpu_sys_s
+        """Waited-for children's rusage, unless sampling saw more (unreaped workers)."""
+        return max(self.cpu_user_s + self.cpu_sys_s, self.cpu_sampled_s)
 
     def derived(self, cores: int) -> dict[str, float]:
         wall = self.wall_s or float("nan")
@@ -98,7 +100,9 @@ def tree_cpu(pids: list[int]) -> float:
 
 
 class Sampler(threading.Thread):
-    """Peak summed memory of a process tree, sampled every 50 ms (PSS every 0.5 s)."""
+    """Peak summed memory of a process tree, sampled every 50 ms (PSS every 0.5 s), and
+    the last CPU time seen of each process in it: getrusage only counts children that
+    were waited for, and a pool worker that is not reaped would otherwise go missing."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -107,6 +111,11 @@ class Sampler(threading.Thread):
         self.peak_rss = 0
         self.peak_pss = 0
         self.peak_procs = 0
+        self.cpu: dict[tuple[int, float], float] = {}  # (pid, start time) -> user + system
+
+    @property
+    def cpu_seen(self) -> float:
+        return sum(self.cpu.values())
 
     def run(self) -> None:
         tick = 0
@@ -119,6 +128,8 @@ class Sampler(threading.Thread):
             rss = pss = 0
             for proc in procs:
                 try:
+                    times = proc.cpu_times()
+                    self.cpu[(proc.pid, proc.create_time())] = times.user + times.system
                     if tick % 10 == 0:
                         info = proc.memory_full_info()
                         pss += getattr(info, "pss", info.rss)
@@ -179,6 +190,7 @@ def measure(
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     result.cpu_user_s = after.ru_utime - before.ru_utime
     result.cpu_sys_s = after.ru_stime - before.ru_stime
+    result.cpu_sampled_s = sampler.cpu_seen
     result.server_cpu_s = tree_cpu(server_pids) - server_before
     result.peak_rss_mb = sampler.peak_rss / MB
     result.peak_pss_mb = sampler.peak_pss / MB
@@ -235,6 +247,19 @@ def report_counts(path: Path) -> dict[str, int] | None:
         status = str(row.get("status", "?")) if isinstance(row, dict) else "?"
         counts[status] = counts.get(status, 0) + 1
     return counts
+
+
+def archive_statuses(python: str, archive: Path, path: Path) -> dict[str, int] | None:
+    """Verdict counts of a snapshot's run (untimed): proof the pages were captured."""
+    with open(path, "wb") as out:
+        run = subprocess.run(
+            [python, "-m", "archiver", "report", "--archive", str(archive), "--format", "json"],
+            stdout=out,
+            stderr=subprocess.DEVNULL,
+            cwd=REPO,
+            env=clean_env(),
+        )
+    return report_counts(path) if run.returncode == 0 else None
 
 
 CITE_SNIPPET = """
@@ -464,6 +489,10 @@ def main(argv: list[str] | None = None) -> int:
                 # wget exits 8 when a server answered with an error; the count shows that
                 if m.exit_code == 8 and m.pages_ok:
                     m.error, m.ok = "", True
+            elif key in ("notext", "text") and m.ok:
+                counts = archive_statuses(python, out / f"archive-{key}", out / f"{key}.json")
+                m.pages_ok = counts.get("ok", 0) if counts is not None else None
+                m.extra["statuses"] = counts or {}
             results.append(m)
             by_name[key] = m
             say(f"  {'done' if m.ok else 'FAILED: ' + m.error} in {m.wall_s:.1f} s")
@@ -491,9 +520,6 @@ def main(argv: list[str] | None = None) -> int:
                 m.ok, m.error = False, "output is not a JSON list"
             m.pages = sum(counts.values()) if counts else 0
             m.extra["statuses"] = counts or {}
-            if counts and source in by_name:
-                by_name[source].pages_ok = counts.get("ok", 0)
-                by_name[source].extra["statuses"] = counts
             results.append(m)
             by_name["report"] = m
             say(f"  {'done' if m.ok else 'FAILED: ' + m.error} in {m.wall_s:.2f} s")
