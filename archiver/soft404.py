@@ -15,7 +15,7 @@ the title (or of one of its "Site | Section" parts), not a word in a headline.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from archiver.drift import normalize, similarity
 from archiver.model import Capture, Readable
@@ -24,19 +24,28 @@ SHORT_BODY_WORDS = 60  # body wording alone only counts on a page this short
 TITLE_BODY_WORDS = 300  # a not-found title with not-found wording counts up to this length
 PROBE_SIMILARITY = 0.85  # this alike to the random-path page = the host's catch-all page
 TITLE_COVERAGE = 0.6  # share of a title part the not-found phrase must cover
+# Same <title> as the random-path page and this alike: the catch-all page with rotating
+# parts ("bestsellers", sponsored searches), which the plain threshold misses.
+PROBE_TITLE_SIMILARITY = 0.5
+LEAD_WORDS = 40  # the opening words of the text, where an error page puts its message
 
 _GAP = r"[^.!?\n]{0,50}?"  # within one sentence
 _STRONG = (
     # English: "<the page> … <could not be found>", and set phrases
-    rf"\b(?:page|file|document|resource|article|post|url|link|content|item|story)s?\b{_GAP}"
+    rf"\b(?:page|file|document|resource|article|post|url|link|content|item|story|profile"
+    rf"|account|video|tweet|listing|product|key|blob|object|site|website|domain|entry)s?\b{_GAP}"
     r"(?:(?:could not|couldn't|cannot|can't|can not) be found|(?:was|were|is) not found"
     r"|(?:does not|doesn't|did not|no longer) exists?|(?:has|have) been (?:removed|deleted"
-    r"|taken down)|(?:was|were) (?:removed|deleted)|is no longer (?:available|online)"
-    r"|is (?:missing|unavailable|gone))"
+    r"|taken down|suspended|disabled)|(?:was|were|is) (?:removed|deleted|suspended)"
+    r"|(?:has|have) expired|is no longer (?:available|online|listed|active)"
+    r"|is (?:missing|unavailable|gone|not available))"
     r"|page (?:was )?not found|(?:we|i) (?:could not|couldn't|can't|cannot|can not) find "
     r"(?:the|that|this|what|your)(?: page| article| post| content| file)?"
     r"|(?:http )?error ?404|404 ?(?:error|not found|page)|the requested url .{0,80}was not found"
     r"|nothing (?:was )?found (?:here|at this location)|page (?:is )?(?:missing|unavailable)"
+    # set phrases of wikis and storage services
+    r"|there is currently no text in this page|(?:does not|doesn't) have an? (?:article|page"
+    r"|entry) with this (?:exact )?(?:name|title)|nosuchkey|nosuchbucket|blobnotfound"
     # French
     rf"|\b(?:page|article|contenu|document|fichier)s?\b{_GAP}(?:n'existe (?:pas|plus)"
     r"|est introuvable|(?:n'a pas été|n'a pu être) trouvée?|a été (?:supprimée?|retirée?)"
@@ -58,18 +67,57 @@ _STRONG = (
     rf"|(?:страниц[аы]|стать[яи]|материал|документ|запись)\b{_GAP}(?:не найден[аоы]?"
     r"|не существует|удален[аоы]?|недоступн[аоы]?)|(?:такой )?страницы нет"
     r"|ошибка 404|не (?:можем|удалось) найти (?:эту |такую |запрашиваемую )?страницу"
-    # Italian, Portuguese, Dutch, Polish, Japanese, Chinese
-    r"|pagina non trovata|página não encontrada|pagina niet gevonden"
-    r"|nie znaleziono strony|strona nie (?:została znaleziona|istnieje)"
-    r"|ページが見つかりません|页面不存在|找不到页面|页面未找到"
+    # Italian
+    rf"|\b(?:pagina|articolo|contenuto|documento|video|profilo|annuncio)\b{_GAP}(?:non esiste"
+    r"|non è (?:più )?disponibile|non è stat[ao] trovat[ao]|è stat[ao] (?:rimoss[ao]"
+    r"|cancellat[ao]|eliminat[ao]))|pagina non trovata|errore 404"
+    r"|non (?:riusciamo|siamo riusciti) a trovare (?:la|questa) pagina"
+    # Portuguese
+    rf"|\b(?:página|conteúdo|artigo|documento|arquivo|ficheiro|vídeo|perfil|anúncio)\b{_GAP}"
+    r"(?:não existe|não (?:foi|pôde ser) encontrad[ao]|não está (?:mais )?disponível"
+    r"|foi (?:removid[ao]|excluíd[ao]|apagad[ao]))|página não encontrada|erro 404"
+    # Polish
+    rf"|\b(?:strona|artykuł|treść|ogłoszenie|oferta|produkt|plik)\b{_GAP}(?:nie istnieje"
+    r"|nie został[ao]? znalezion[aey]|został[ao]? usunięt[aey]|jest (?:już )?nieaktualn[aey]"
+    r"|jest (?:już )?niedostępn[aey]|nie jest (?:już )?dostępn[aey])"
+    r"|nie znaleziono strony|błąd 404"
+    # Ukrainian
+    rf"|(?:сторінк[аиу]|статт[яі]|матеріал|документ|запис)\w*{_GAP}(?:не знайден[аоі]?"
+    r"|не знайдено|не існує|видален[аоі]?|недоступн[аоі])|сторінку не знайдено|помилка 404"
+    # Dutch, Japanese, Chinese
+    r"|pagina niet gevonden|pagina bestaat niet"
+    r"|(?:ページ|記事|ファイル|コンテンツ|動画)(?:が|は)?(?:見つかりません|存在しません"
+    r"|削除されました)"
+    r"|(?:页面|网页|頁面|網頁|内容|文章|视频)(?:已经?|已被)?(?:不存在|被删除|删除|找不到|未找到"
+    r"|无法找到|丢失)|(?:找不到|无法找到)(?:该|此|您要的)?(?:页面|网页)"
+)
+# A server's default page or a registrar's parking page where the site used to be.
+_PLACEHOLDER = (
+    r"welcome to nginx|nginx web server is successfully installed|it works!"
+    r"|apache2? (?:ubuntu |debian |centos |http server )?(?:default|test) page"
+    r"|test page for the (?:apache|nginx)|iis windows server|internet information services"
+    r"|this is the default (?:web )?(?:page|site) for this (?:server|domain|site)"
+    r"|future home of something quite cool"
+    r"|(?:this|the) domain(?: name)?(?: [\w.-]+)? (?:may be|is|might be) for sale|buy this domain"
+    r"|this domain (?:name )?(?:has expired|is parked)|domain (?:name )?(?:has )?expired"
+    r"|parked (?:free|domain|by)|diese domain (?:steht zum verkauf|kaufen|ist geparkt)"
+    r"|ce (?:nom de )?domaine (?:est à vendre|a expiré)|este dominio (?:está en venta"
+    r"|ha caducado|ha expirado)|домен (?:продается|продаётся|истёк)"
 )
 # Too common to count inside a sentence; they count when they are most of a line.
 _WEAK = (
-    r"not found|nicht gefunden|introuvable|no encontrad[ao]|не найден[ао]?|404|oops"
-    r"|no longer available|page unavailable|nothing here"
+    r"not found|nicht gefunden|introuvable|no encontrad[ao]|не найден[ао]?|не знайдено|404"
+    r"|oops|ops|oups|whoops|no longer available|page unavailable|nothing here"
+    r"|(?:video|content|post|tweet|profile|account|listing) (?:unavailable|not available"
+    r"|removed|deleted|suspended)"
+    # an empty result list where a page was cited
+    r"|no results?(?: found)?|aucun résultat|keine (?:ergebnisse|treffer)(?: gefunden)?"
+    r"|sin resultados|no se encontraron resultados|ничего не найдено|нічого не знайдено"
+    r"|nessun risultato|nenhum resultado(?: encontrado)?|brak wyników"
 )
 _STRONG_RE = re.compile(_STRONG)
-_ANY_RE = re.compile(f"{_STRONG}|{_WEAK}")
+_ANY_RE = re.compile(f"{_STRONG}|{_WEAK}|{_PLACEHOLDER}")
+_PLACEHOLDER_RE = re.compile(_PLACEHOLDER)
 # Pages that talk *about* HTTP errors (documentation, articles) rather than being one.
 _ABOUT_HTTP = re.compile(
     r"status code|response code|http status|client error response|statuscode"
@@ -82,8 +130,9 @@ _ALNUM = re.compile(r"\w")
 _ERROR_SEGMENT = re.compile(
     r"(?:404|410|http-?404|not[-_]?found|page[-_]?not[-_]?found|pagenotfound|error[-_]?404"
     r"|error|fehler|erreur|introuvable|oops|nicht[-_]gefunden"
-    r"|no[-_]encontrad[ao]|page[-_]?introuvable|seite[-_]?nicht[-_]?gefunden)"
-    r"(?:\.(?:html?|php|aspx?|jsp))?"
+    r"|no[-_]encontrad[ao]|page[-_]?introuvable|seite[-_]?nicht[-_]?gefunden"
+    r"|suspended(?:[-_]?page)?|account[-_]?suspended)"
+    r"(?:\.(?:html?|php|aspx?|jsp|cgi))?"
 )
 _ERROR_QUERY = re.compile(
     r"(?:^|&)(?:(?:aspxerrorpath|errorpath)=|(?:error|err|status|code)=(?:404|410|not[-_]?found))"
@@ -129,7 +178,53 @@ def redirect_reason(capture: Capture) -> str | None:
         return f"redirected to an error page ({path[:60]})"
     if _is_search(end) and not _is_search(start):
         return "redirected to the site's search page"
+    if _host(start) == _host(end) and _is_ancestor(urlsplit(end).path, urlsplit(start).path):
+        return f"redirected to a parent page ({urlsplit(end).path[:60]})"
+    listing = _listing_path(end)
+    if listing and not _listing_path(start) and not _shared_words(start, end):
+        return f"redirected to a category page ({listing[:60]})"
     return None
+
+
+_INDEX_FILE = re.compile(r"(?:index|default)\.(?:html?|php|aspx?|jsp)")
+_LISTING_SEGMENT = re.compile(
+    r"categor(?:y|ies|ie|ia|ias)|tags?|topics?|sections?|rubriques?|kategorien?|themen?|temas?"
+    r"|archives?"
+)
+_SLUG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _segments(path: str) -> list[str]:
+    parts = [s for s in path.lower().split("/") if s]
+    if parts and _INDEX_FILE.fullmatch(parts[-1]):
+        parts.pop()
+    return parts
+
+
+def _is_ancestor(end: str, start: str) -> bool:
+    """True when `end` is a folder above `start`: /news/ for /news/2012/story.
+
+    A page that moved keeps a path of its own; one that is gone is often sent to the
+    section it used to sit in, which says nothing about it.
+    """
+    above, below = _segments(end), _segments(start)
+    return 0 < len(above) < len(below) and below[: len(above)] == above
+
+
+def _listing_path(url: str) -> str | None:
+    path = urlsplit(url).path
+    if any(_LISTING_SEGMENT.fullmatch(s) for s in _segments(path)):
+        return path
+    return None
+
+
+def _slug_words(url: str) -> set[str]:
+    return set(_SLUG_WORD.findall(urlsplit(url).path.casefold()))
+
+
+def _shared_words(start: str, end: str) -> bool:
+    """Whether two paths share a word: a page that moved usually keeps its slug."""
+    return bool(_slug_words(start) & _slug_words(end))
 
 
 _SEARCH_SEGMENT = re.compile(r"search|suche|recherche|buscar|busqueda|búsqueda|poisk|поиск")
@@ -168,16 +263,24 @@ def probe_reason(capture: Capture, readable: Readable | None, probe: Readable | 
     other = _strip_paths(normalize(probe.text), capture.final_url)
     if len(other.split()) < 3 or len(page.split()) < 3:
         return None
-    if similarity(page, other) >= PROBE_SIMILARITY:
+    alike = similarity(page, other)
+    if alike >= PROBE_SIMILARITY:
         return "same page as a random path on this host"
+    same_title = readable.title.strip() and readable.title.strip() == probe.title.strip()
+    if same_title and alike >= PROBE_TITLE_SIMILARITY:
+        return "same title and mostly the same text as a random path on this host"
     return None
 
 
-def _coverage(segment: str) -> float:
+def _coverage(segment: str, url_words: frozenset[str] = frozenset()) -> float:
     letters = len(_ALNUM.findall(segment))
     if not letters:
         return 0.0
-    covered = sum(len(_ALNUM.findall(m.group(0))) for m in _ANY_RE.finditer(segment))
+    covered = sum(
+        len(_ALNUM.findall(m.group(0)))
+        for m in _ANY_RE.finditer(segment)
+        if not _named(m.group(0), url_words)
+    )
     return covered / letters
 
 
@@ -204,6 +307,13 @@ _REPORTED = re.compile(
     r"|по словам|по данным|сообщил[аио]?|сообщает)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# A circumstance right after the phrase makes it a description of a problem ("Page not
+# found when refreshing on /about"), not the message itself.
+# "leads to a page that cannot be found": some page, not this one.
+_INDEFINITE = re.compile(r"\b(?:a|an|une?|ein|eine[mnr]?|una?|uma?|какую-то|какая-то)\s+$")
+_CIRCUMSTANCE = re.compile(
+    r"\s*(?:when|whenever|while|if|quand|lorsque|wenn|cuando|когда|коли|quando|gdy|kiedy)\b"
+)
 
 
 # A page speaks of itself ("page", "URL", "link"); of anything else ("the document",
@@ -213,10 +323,11 @@ _SELF_SUBJECT = re.compile(r"pages?\b|urls?\b|links?\b|página|pagina|seite|ст
 _POINTING = re.compile(
     r"\b(?:this|that|you|your|requested|vous|demandée?|cette|cet|ce|sie|ihr|angeforderte?"
     r"|gesuchte?|aufgerufene?|diese[rs]?|dieses|este|esta|buscas|buscás|busca|solicitad[ao]"
-    r"|solicitaste|эт[аоиу]|этот|вы|запрашиваем\w*|запрошенн\w*)\b"
+    r"|solicitaste|эт[аоиу]|этот|вы|запрашиваем\w*|запрошенн\w*|specified)\b"
 )
 _SUBJECT_FIRST = re.compile(
-    r"(?:file|document|resource|article|post|content|item|story|article|contenu|document"
+    r"(?:file|document|resource|article|post|content|item|story|profile|account|video|tweet"
+    r"|listing|product|key|blob|object|site|website|domain|entry|contenu"
     r"|fichier|artikel|inhalt|dokument|datei|nota|artículo|contenido|documento|archivo"
     r"|стать|материал|документ|запись)"
 )
@@ -233,6 +344,8 @@ def _mentioned(text: str, m: re.Match[str]) -> bool:
     other_subject = _SUBJECT_FIRST.match(phrase) and not _SELF_SUBJECT.match(phrase)
     if other_subject and not _POINTING.search(text, start, m.end()):
         return True
+    if _CIRCUMSTANCE.match(text, m.end()) or _INDEFINITE.search(text, 0, m.start()):
+        return True
     end = _SENTENCE_END.search(text, m.end())
     if end and end.group(0) == "?":
         return True
@@ -241,45 +354,120 @@ def _mentioned(text: str, m: re.Match[str]) -> bool:
     return bool(_MENTION.search(text, start, m.start()))
 
 
-def _unquoted(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _named(phrase: str, url_words: frozenset[str]) -> bool:
+    """True when the cited URL itself holds the phrase: /wiki/Page_Not_Found_(film).
+
+    Then the phrase is the page's subject, not its message.
+    """
+    words = _WORDS.findall(phrase.casefold())
+    return bool(words) and all(w in url_words for w in words)
+
+
+def _url_words(url: str) -> frozenset[str]:
+    parts = urlsplit(url)
+    return frozenset(_WORDS.findall(unquote(f"{parts.path} {parts.query}").casefold()))
+
+
+def _unquoted(
+    text: str, pattern: re.Pattern[str], url_words: frozenset[str] = frozenset()
+) -> re.Match[str] | None:
     """The first match the page says in its own voice (see `_mentioned`)."""
     for m in pattern.finditer(text):
-        if not _mentioned(text, m):
+        if not _mentioned(text, m) and not _named(m.group(0), url_words):
             return m
     return None
 
 
-def wording_reason(readable: Readable | None) -> str | None:
-    """Soft-404 evidence from not-found wording in the title or a short body.
+def wording_reason(readable: Readable | None, url: str = "") -> str | None:
+    """Soft-404 evidence from not-found wording in the title, the opening or a short body.
 
-    The body's wording alone decides only on a very short page; a not-found title
-    decides on a very short page, or on a longer one whose body says it too (an error
-    page padded with menus and "popular posts"), never on an article.
+    The body's wording alone decides only on a very short page, or where an error page
+    puts its message: in its opening words. A not-found title decides on a very short
+    page, or on a longer one whose body says it too (an error page padded with menus and
+    "popular posts"), never on an article. A phrase the cited URL itself holds is the
+    page's subject ("Page Not Found (2013 film)"), not its message.
     """
     if not readable:
         return None
+    named = _url_words(url)
     text = (readable.text or "").replace("’", "'").casefold()
     words = len(text.split())
+    title = (readable.title or "").strip()
+    folded_title = title.replace("’", "'").casefold()
+    placeholder = _placeholder(folded_title, text, words, named) or _parking(url, title, text)
+    if placeholder:
+        return placeholder
     if words > TITLE_BODY_WORDS or _ABOUT_HTTP.search(text):
         return None
-    title = (readable.title or "").strip()
     # The heading that repeats the title is not a second piece of evidence.
-    folded_title = title.replace("’", "'").casefold()
     body = "\n".join(line for line in text.splitlines() if line.strip() not in folded_title)
-    seconded = _unquoted(body, _STRONG_RE)
+    seconded = _unquoted(body, _STRONG_RE, named)
     if title and (words <= SHORT_BODY_WORDS or (seconded and words <= TITLE_BODY_WORDS)):
         for part in [title, *_TITLE_SPLIT.split(title)]:
             if part.rstrip().endswith("?"):
                 continue
-            if _coverage(part.replace("’", "'").casefold()) >= TITLE_COVERAGE:
+            if _coverage(part.replace("’", "'").casefold(), named) >= TITLE_COVERAGE:
                 return f"the page title says “{_quote(part)}”"
     if 0 < words <= SHORT_BODY_WORDS:
-        strong = _unquoted(text, _STRONG_RE)
+        strong = _unquoted(text, _STRONG_RE, named)
         if strong:
             return f"the page says “{_quote(strong.group(0))}”"
         for line in text.splitlines():
-            if _coverage(line) >= TITLE_COVERAGE:
+            if _coverage(line, named) >= TITLE_COVERAGE:
                 return f"the page says “{_quote(line)}”"
+    lead = _unquoted(_lead(body), _STRONG_RE, named)
+    if lead:
+        return f"the page opens with “{_quote(lead.group(0))}”"
+    return None
+
+
+_DOMAIN_WORD = re.compile(r"\b(?:domain|domaine|dominio|domäne|domain-?name|домен)\w*")
+
+
+def _parking(url: str, title: str, text: str) -> str | None:
+    """A short page titled with the bare host name that speaks of the domain: parked.
+
+    Registrars' parking and expiry pages carry no title but the domain name, and their
+    few words are about the domain (for sale, expired, renew), not about any page on it.
+    """
+    host = (urlsplit(url).hostname or "").casefold()
+    if not host or _is_home(url) or len(text.split()) > SHORT_BODY_WORDS:
+        return None
+    if title.casefold().removeprefix("www.") != host.removeprefix("www."):
+        return None
+    if _DOMAIN_WORD.search(text):
+        return f"a parking page for the domain {host}"
+    return None
+
+
+def _lead(body: str) -> str:
+    """The opening words of the text: where an error page says what it is."""
+    kept: list[str] = []
+    count = 0
+    for line in body.splitlines():
+        if count >= LEAD_WORDS:
+            break
+        kept.append(line)
+        count += len(line.split())
+    return "\n".join(kept)
+
+
+def _placeholder(title: str, text: str, words: int, named: frozenset[str]) -> str | None:
+    """A web server's default page or a parked domain where the cited page used to be.
+
+    Apache's default page is long, so the title decides whatever the length; in the body
+    the phrase must be the page's own on a page no longer than a parking page.
+    """
+    m = _unquoted(title, _PLACEHOLDER_RE, named)
+    if m:
+        return f"the page title says “{_quote(title)}”"
+    if words <= TITLE_BODY_WORDS:
+        m = _unquoted(text, _PLACEHOLDER_RE, named)
+        if m:
+            return f"the page says “{_quote(m.group(0))}”"
     return None
 
 
@@ -290,5 +478,5 @@ def soft404_reason(
     return (
         redirect_reason(capture)
         or probe_reason(capture, readable, probe)
-        or wording_reason(readable)
+        or wording_reason(readable, capture.url)
     )

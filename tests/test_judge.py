@@ -290,3 +290,30 @@ def test_drift_follows_content_across_runs() -> None:
     v = judge(ok, Readable(text="The article."), previous_text="The article.",
               previous_statuses=["unreachable", "ok"])  # fmt: skip
     assert (v.drift, v.similarity) == ("unchanged", 1.0)
+
+
+def test_dead_article_sent_to_its_section_or_category_is_soft_404(web: Web) -> None:
+    news = web.host("news.test")
+    section = "<title>News</title><h1>News</h1><p>Festival programme out now.</p>"
+    news.route("/news/2012/budget-vote", status=301, redirect=news.url("/news/"))
+    news.route("/news/", body=section)
+    news.route("/2016/03/14/glacier-study/", status=301, redirect=news.url("/category/science/"))
+    news.route("/category/science/", body=section.replace("News", "Science"))
+    news.route("/2015/class-a-pan", status=301, redirect=news.url("/articles/class-a-pan/"))
+    news.route("/articles/class-a-pan/", body=ARTICLE)
+    gone = "<title>ViewTube</title><a>Sign in</a><h1>Video unavailable</h1>"
+    news.route("/watch/abc", body=gone + "<p>This video has been removed by the uploader</p>")
+    paths = ("/news/2012/budget-vote", "/2016/03/14/glacier-study/", "/2015/class-a-pan")
+    caps = fetch([news.url(p) for p in (*paths, "/watch/abc")])
+
+    parent = verdict_of(caps[news.url(paths[0])])
+    assert (parent.status, parent.reason) == ("soft-404", "redirected to a parent page (/news/)")
+    category = verdict_of(caps[news.url(paths[1])])
+    assert category.status == "soft-404"
+    assert category.reason == "redirected to a category page (/category/science/)"
+    moved = verdict_of(caps[news.url(paths[2])])
+    assert moved.status == "redirected"
+    # a removed video with a sign-in link in its header is gone, not behind a wall
+    video = verdict_of(caps[news.url("/watch/abc")])
+    assert video.status == "soft-404"
+    assert "removed" in video.reason

@@ -105,3 +105,111 @@ def test_labelled_set_precision_and_recall() -> None:
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
     assert result["precision"] >= 0.99, result["wrong"]
     assert result["recall"] >= 0.95, result["wrong"]
+
+
+def test_redirect_to_a_parent_folder_or_a_category_page() -> None:
+    cited = "https://news.test/noticias/2012/pleno-presupuestos"
+    parent = soft404_reason(page(cited, "https://news.test/noticias/"), Readable(), None)
+    assert parent == "redirected to a parent page (/noticias/)"
+    story = "https://paper.test/2016/03/14/glacier-melt-study/"
+    category = page(story, "https://paper.test/category/science/")
+    assert soft404_reason(category, Readable(), None) == (
+        "redirected to a category page (/category/science/)"
+    )
+    # an index file or a trailing slash is the same folder, not a parent
+    same = page("https://a.test/docs/guide/index.html", "https://a.test/docs/guide/")
+    assert soft404_reason(same, Readable(text="Install with pip."), None) is None
+    # a story moved under a topic keeps its slug: moved, not gone
+    moved = page(story, "https://paper.test/topics/climate/glacier-melt-study/")
+    assert soft404_reason(moved, Readable(text="The glacier lost 12 m."), None) is None
+
+
+def test_catch_all_with_rotating_parts_is_caught_by_title_and_text() -> None:
+    head = "Welcome to Teehaus\nSince 1987 we buy tea from small gardens.\nBestsellers\n"
+    tail = "New in\nFirst flush Darjeeling 2024, order now.\nFree delivery from 40 euros."
+    cited = Readable(title="Teehaus", text=head + "Sencha 12.90\nAssam 9.50\n" + tail)
+    probe = Readable(title="Teehaus", text=head + "Gyokuro 18.50\nRooibos 6.90\n" + tail)
+    reason = soft404_reason(page("https://t.test/p/oolong"), cited, probe)
+    assert reason == "same title and mostly the same text as a random path on this host"
+    # the same text under a title of its own is a page of the site, not its catch-all
+    own = Readable(title="Oolong Milky", text=cited.text)
+    assert soft404_reason(page("https://t.test/p/oolong"), own, probe) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Welcome to nginx!", "If you see this page, the nginx web server is working.", "title"),
+        ("Apache2 Ubuntu Default Page: It works", "It works! " + "config " * 400, "title"),
+        ("old-journal.org", "This domain may be for sale! Related searches", "says"),
+        ("cedar.org", "If you are the registrant of this domain, renew it.", "parking"),
+    ],
+)
+def test_server_default_and_parked_pages(title: str, text: str, expected: str) -> None:
+    url = "http://cedar.org/collections/mill.htm"
+    reason = soft404_reason(page(url), Readable(title=title, text=text), None)
+    assert reason is not None
+    assert expected in reason
+
+
+def test_parking_rule_needs_the_bare_host_as_title() -> None:
+    text = "Our domain expertise: soil, water and the people who farm them."
+    url = "http://cedar.org/about"
+    assert soft404_reason(page(url), Readable(title="Cedar Lab", text=text), None) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Ops! Pagina non trovata", "La pagina che stai cercando non esiste più."),
+        ("Portal", "O conteúdo que você procura não existe mais."),
+        ("Sklep", "Przepraszamy, strona o podanym adresie nie istnieje."),
+        ("Вісті", "На жаль, сторінка, яку ви шукаєте, не існує."),
+        ("株式会社", "お探しのページは見つかりませんでした"),
+        ("科技网", "抱歉，您访问的页面不存在或已被删除！"),
+        ("ViewTube", "Video unavailable\nThis video has been removed by the uploader"),
+        ("Account Suspended", "This Account has been suspended."),
+        ("Staff profile", "This profile is no longer available."),
+        ("", "NoSuchKey The specified key does not exist."),
+    ],
+)
+def test_more_languages_and_removed_content(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+def test_message_in_the_opening_words_of_a_longer_page() -> None:
+    help_text = " ".join(["Titles are case sensitive; check the deletion log."] * 15)
+    text = "Wikipedia does not have an article with this exact name.\n" + help_text
+    readable = Readable(title="Hartwell Reservoir Survey", text=text)
+    reason = soft404_reason(page("https://w.test/wiki/Hartwell_Reservoir_Survey"), readable, None)
+    assert reason is not None and reason.startswith("the page opens with")
+    # the same phrase further down a page is not its message
+    late = Readable(title="Reservoirs", text=help_text + "\n" + text.split("\n")[0])
+    assert soft404_reason(page("https://w.test/wiki/Reservoirs"), late, None) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "text"),
+    [
+        # the cited URL names the phrase: it is the page's subject
+        (
+            "https://films.test/wiki/Page_Not_Found_(2013_film)",
+            "Page Not Found (2013 film)",
+            "Page Not Found is a 2013 short film about a librarian.",
+        ),
+        # a circumstance after the phrase describes a problem
+        (
+            "https://code.test/acme/router/issues/412",
+            "Router issue 412",
+            "Page not found when refreshing on the about route. Serve index.html.",
+        ),
+        # "a page …" is some page, not this one
+        (
+            "https://journal.test/tech/liens-morts",
+            "Les liens morts",
+            "Un lien sur cinq mène à une page introuvable, selon une étude.",
+        ),
+    ],
+)
+def test_phrases_that_are_not_the_page_speaking(url: str, title: str, text: str) -> None:
+    assert soft404_reason(page(url), Readable(title=title, text=text), None) is None
