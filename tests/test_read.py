@@ -211,6 +211,33 @@ def test_page_without_article_structure_falls_back_to_page_text() -> None:
     assert r.kind == "html"
 
 
+def test_html_fragment_is_read_as_a_page() -> None:
+    r = read_payload(b"<p>Opening hours: Mon-Fri 9-5.</p>", [("Content-Type", "text/html")], "")
+    assert (r.kind, r.text) == ("html", "Opening hours: Mon-Fri 9-5.")
+
+
+def test_control_characters_and_xml_noncharacters_are_dropped() -> None:
+    filler = "Sentences of the article keep the reader busy for a while. " * 8
+    html = (
+        f"<html><body><article><p>Bell\x07 and \x01form\x0cfeed \ufffehere. {filler}</p>"
+        "</article></body></html>"
+    ).encode()
+    r = read_payload(html, [("Content-Type", "text/html")], "")
+    assert r.text.startswith("Bell and formfeed here.")
+
+
+def test_xhtml_doctype_and_self_closed_html_element() -> None:
+    html = (
+        b'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+        b'"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+        b'<html xmlns="http://www.w3.org/1999/xhtml" lang="nl"/>\n'
+        b"<head><title>Dienstregeling</title></head><body><p>Bus 12 rijdt elk kwartier.</p></body>"
+    )
+    r = read_payload(html, [("Content-Type", "application/xhtml+xml")], "")
+    assert (r.title, r.language) == ("Dienstregeling", "nl")
+    assert "Bus 12 rijdt elk kwartier." in r.text
+
+
 def test_xhtml_with_xml_declaration() -> None:
     words = "Текст статьи. " * 40
     html = (
