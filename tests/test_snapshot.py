@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -267,3 +268,51 @@ def test_kill_and_resume(tmp_path: Path, web: Web) -> None:
     assert sorted(r["url"] for r in json.loads(report.stdout)) == sorted(
         a.named_url(f"/p{i}") for i in range(n)
     )
+
+
+def _stderr_in_terminal(cmd: list[str], cwd: Path) -> tuple[int, str]:
+    """Run cmd with stderr on a pseudo-terminal, as a user at a terminal sees it."""
+    import pty
+
+    main, child = pty.openpty()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=child)
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    code = proc.wait(timeout=60)
+    os.close(main)
+    return code, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path: Path, web: Web) -> None:
+    a = web.host("a.test")
+    for i in range(5):
+        a.route(f"/p{i}", body=page(f"Page {i}"))
+    a.route("/p4", status=404)
+    (tmp_path / "links.txt").write_text("".join(a.named_url(f"/p{i}") + "\n" for i in range(5)))
+    cmd = [
+        sys.executable,
+        "-m",
+        "archiver",
+        "snapshot",
+        "links.txt",
+        "--no-text",
+        "--resolve",
+        f"a.test:{a.ip}",
+        "--resolve-only",
+    ]
+    code, seen = _stderr_in_terminal(cmd, tmp_path)
+    assert code == 0, seen
+    assert "capturing" in seen and "5/5" in seen and "1 failed" in seen
+    assert "run 1: 5 links" in seen  # the one-line summary comes in any case
+    piped = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert piped.returncode == 0
+    assert "capturing" not in piped.stderr
+    assert piped.stderr.strip().startswith("run 2: 5 links")
