@@ -211,6 +211,19 @@ def test_page_without_article_structure_falls_back_to_page_text() -> None:
     assert r.kind == "html"
 
 
+def test_dropped_elements_keep_the_text_that_follows_them() -> None:
+    filler = "The council met again on Tuesday to settle the matter of the bridge. " * 6
+    html = (
+        f"<html><body><article><p>Before the widget <script>track()</script>after the widget."
+        f"<svg><text>chart label</text></svg> After the chart.</p><p>{filler}</p>"
+        "<aside><p>Related: other bridges</p></aside></article>"
+        '<div class="ForumSignature">Sent from my phone</div></body></html>'
+    ).encode()
+    r = read_payload(html, [("Content-Type", "text/html")], "")
+    assert "Before the widget after the widget. After the chart." in r.text
+    assert not any(s in r.text for s in ("track()", "chart label", "other bridges", "phone"))
+
+
 def test_html_fragment_is_read_as_a_page() -> None:
     r = read_payload(b"<p>Opening hours: Mon-Fri 9-5.</p>", [("Content-Type", "text/html")], "")
     assert (r.kind, r.text) == ("html", "Opening hours: Mon-Fri 9-5.")
