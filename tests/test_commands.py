@@ -7,7 +7,6 @@ import html
 import io
 import json
 import os
-import pty
 import sqlite3
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.terminal import run_in_terminal
 from tests.web import Web
 
 PARA = "The archive keeps every page that a text cites, with enough words to be the article."
@@ -135,34 +135,12 @@ def test_diff_plain_and_coloured(two_runs: dict) -> None:
     assert "run 1 → run 2" in plain.stdout
     assert "rewritten" in plain.stdout and "\x1b[" not in plain.stdout
 
-    def in_terminal(env: dict[str, str]) -> bytes:
-        main, child = pty.openpty()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "archiver", "diff", urls["edited"]],
-            cwd=cwd,
-            stdout=child,
-            stderr=subprocess.PIPE,
-            env={**os.environ, **env},
-        )
-        os.close(child)
-        chunks = []
-        while True:
-            try:
-                data = os.read(main, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-        proc.wait(timeout=60)
-        os.close(main)
-        return b"".join(chunks)
-
+    cmd = [sys.executable, "-m", "archiver", "diff", urls["edited"]]
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    coloured = in_terminal({**env})
-    assert b"\x1b[" in coloured
-    uncoloured = in_terminal({"NO_COLOR": "1"})
-    assert b"rewritten" in uncoloured and b"\x1b[" not in uncoloured
+    code, coloured = run_in_terminal(cmd, cwd, env=env)
+    assert code == 0 and b"\x1b[" in coloured
+    code, uncoloured = run_in_terminal(cmd, cwd, env={**env, "NO_COLOR": "1"})
+    assert code == 0 and b"rewritten" in uncoloured and b"\x1b[" not in uncoloured
 
 
 def test_show_text_headers_raw(two_runs: dict) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -17,6 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 from archiver.model import Link
 from archiver.snapshot import SnapshotSettings, load_report, show_capture, snapshot
 from tests.exchanges import warcio_check
+from tests.terminal import run_in_terminal
 from tests.web import Web
 
 ARTICLE = (
@@ -270,27 +270,6 @@ def test_kill_and_resume(tmp_path: Path, web: Web) -> None:
     )
 
 
-def _stderr_in_terminal(cmd: list[str], cwd: Path) -> tuple[int, str]:
-    """Run cmd with stderr on a pseudo-terminal, as a user at a terminal sees it."""
-    import pty
-
-    main, child = pty.openpty()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=child)
-    os.close(child)
-    chunks = []
-    while True:
-        try:
-            data = os.read(main, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    code = proc.wait(timeout=60)
-    os.close(main)
-    return code, b"".join(chunks).decode("utf-8", "replace")
-
-
 def test_progress_bar_on_a_terminal_only(tmp_path: Path, web: Web) -> None:
     a = web.host("a.test")
     for i in range(5):
@@ -308,7 +287,8 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path, web: Web) -> None:
         f"a.test:{a.ip}",
         "--resolve-only",
     ]
-    code, seen = _stderr_in_terminal(cmd, tmp_path)
+    code, raw = run_in_terminal(cmd, tmp_path, stream="stderr")
+    seen = raw.decode("utf-8", "replace")
     assert code == 0, seen
     assert "capturing" in seen and "5/5" in seen and "1 failed" in seen
     assert "run 1: 5 links" in seen  # the one-line summary comes in any case
