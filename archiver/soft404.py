@@ -15,6 +15,7 @@ the title (or of one of its "Site | Section" parts), not a word in a headline.
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import unquote, urlsplit
 
 from archiver.drift import normalize, similarity
@@ -38,7 +39,8 @@ _STRONG = (
     r"|(?:does not|doesn't|did not|no longer) exists?|(?:has|have) been (?:removed|deleted"
     r"|taken down|suspended|disabled)|(?:was|were|is) (?:removed|deleted|suspended)"
     r"|(?:has|have) expired|is no longer (?:available|online|listed|active)"
-    r"|is (?:missing|unavailable|gone|not available))"
+    r"|is (?:missing|unavailable|gone|not available)"
+    r"|(?:is not|isn't|are not|aren't) (?:available|found)(?: right now| anymore| any more)?)"
     r"|page (?:was )?not found|(?:we|i) (?:could not|couldn't|can't|cannot|can not) find "
     r"(?:the|that|this|what|your)(?: page| article| post| content| file)?"
     r"|(?:http )?error ?404|404 ?(?:error|not found|page)|the requested url .{0,80}was not found"
@@ -65,7 +67,8 @@ _STRONG = (
     r"|no (?:hemos podido|pudimos|podemos) encontrar (?:la|esta) página|error 404"
     # Russian
     rf"|(?:страниц[аы]|стать[яи]|материал|документ|запись)\b{_GAP}(?:не найден[аоы]?"
-    r"|не существует|удален[аоы]?|недоступн[аоы]?)|(?:такой )?страницы нет"
+    r"|не существует|удален[аоы]?|недоступн[аоы]?|не может быть найден[аоы]?)"
+    r"|(?:такой )?страницы нет"
     r"|ошибка 404|не (?:можем|удалось) найти (?:эту |такую |запрашиваемую )?страницу"
     # Italian
     rf"|\b(?:pagina|articolo|contenuto|documento|video|profilo|annuncio)\b{_GAP}(?:non esiste"
@@ -84,8 +87,15 @@ _STRONG = (
     # Ukrainian
     rf"|(?:сторінк[аиу]|статт[яі]|матеріал|документ|запис)\w*{_GAP}(?:не знайден[аоі]?"
     r"|не знайдено|не існує|видален[аоі]?|недоступн[аоі])|сторінку не знайдено|помилка 404"
-    # Dutch, Japanese, Chinese
-    r"|pagina niet gevonden|pagina bestaat niet"
+    # Dutch, Czech, Slovak, Turkish, Swedish, Danish, Norwegian, Hungarian, Romanian,
+    # Greek, Indonesian, Vietnamese, Korean, Japanese, Chinese: the set phrases
+    rf"|pagina niet gevonden|pagina\b{_GAP}bestaat niet"
+    rf"|stránka nenalezena|stránka nebola nájdená|stránk[ay]\b{_GAP}(?:neexistuje|nebyla nalezena)"
+    r"|sayfa bulunamadı|sayfa mevcut değil|sidan (?:kunde inte hittas|finns inte)"
+    r"|siden (?:blev ikke fundet|findes ikke|finnes ikke|ble ikke funnet)"
+    r"|(?:az )?oldal nem található|pagina nu a fost găsită|η σελίδα δεν βρέθηκε"
+    r"|halaman tidak ditemukan|không tìm thấy trang"
+    r"|페이지를 찾을 수 없습니다|페이지가 존재하지 않습니다|페이지를 찾을 수 없"
     r"|(?:ページ|記事|ファイル|コンテンツ|動画)(?:が|は)?(?:見つかりません|存在しません"
     r"|削除されました)"
     r"|(?:页面|网页|頁面|網頁|内容|文章|视频)(?:已经?|已被)?(?:不存在|被删除|删除|找不到|未找到"
@@ -189,7 +199,7 @@ def redirect_reason(capture: Capture) -> str | None:
 _INDEX_FILE = re.compile(r"(?:index|default)\.(?:html?|php|aspx?|jsp)")
 _LISTING_SEGMENT = re.compile(
     r"categor(?:y|ies|ie|ia|ias)|tags?|topics?|sections?|rubriques?|kategorien?|themen?|temas?"
-    r"|archives?"
+    r"|archives?|collections?"
 )
 _SLUG_WORD = re.compile(r"[^\W\d_]{4,}")
 
@@ -218,8 +228,11 @@ def _listing_path(url: str) -> str | None:
     return None
 
 
+_PATH_NOISE = {"index", "html", "aspx", "default", "view", "page", "pages", "home", "show"}
+
+
 def _slug_words(url: str) -> set[str]:
-    return set(_SLUG_WORD.findall(urlsplit(url).path.casefold()))
+    return set(_SLUG_WORD.findall(urlsplit(url).path.casefold())) - _PATH_NOISE
 
 
 def _shared_words(start: str, end: str) -> bool:
@@ -312,7 +325,8 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 # "leads to a page that cannot be found": some page, not this one.
 _INDEFINITE = re.compile(r"\b(?:a|an|une?|ein|eine[mnr]?|una?|uma?|какую-то|какая-то)\s+$")
 _CIRCUMSTANCE = re.compile(
-    r"\s*(?:when|whenever|while|if|quand|lorsque|wenn|cuando|когда|коли|quando|gdy|kiedy)\b"
+    r"\s*(?:(?:when|whenever|while|if|quand|lorsque|wenn|cuando|когда|коли|quando|gdy|kiedy)\b"
+    r"|时|時|的时候|の(?:場合|とき)|場合|とき|경우|때)"
 )
 
 
@@ -362,13 +376,19 @@ def _named(phrase: str, url_words: frozenset[str]) -> bool:
 
     Then the phrase is the page's subject, not its message.
     """
-    words = _WORDS.findall(phrase.casefold())
+    words = _WORDS.findall(_fold(phrase))
     return bool(words) and all(w in url_words for w in words)
 
 
 def _url_words(url: str) -> frozenset[str]:
     parts = urlsplit(url)
-    return frozenset(_WORDS.findall(unquote(f"{parts.path} {parts.query}").casefold()))
+    return frozenset(_WORDS.findall(_fold(unquote(f"{parts.path} {parts.query}"))))
+
+
+def _fold(text: str) -> str:
+    """Case and accents folded: a slug writes "página" as "pagina"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _unquoted(
@@ -394,7 +414,7 @@ def wording_reason(readable: Readable | None, url: str = "") -> str | None:
         return None
     named = _url_words(url)
     text = (readable.text or "").replace("’", "'").casefold()
-    words = len(text.split())
+    words = word_count(text)
     title = (readable.title or "").strip()
     folded_title = title.replace("’", "'").casefold()
     placeholder = _placeholder(folded_title, text, words, named) or _parking(url, title, text)
@@ -404,7 +424,7 @@ def wording_reason(readable: Readable | None, url: str = "") -> str | None:
         return None
     # The heading that repeats the title is not a second piece of evidence.
     body = "\n".join(line for line in text.splitlines() if line.strip() not in folded_title)
-    seconded = _unquoted(body, _STRONG_RE, named)
+    seconded = _unquoted(body, _STRONG_RE, named) or _bare_error_title(title, named)
     if title and (words <= SHORT_BODY_WORDS or (seconded and words <= TITLE_BODY_WORDS)):
         for part in [title, *_TITLE_SPLIT.split(title)]:
             if part.rstrip().endswith("?"):
@@ -425,6 +445,16 @@ def wording_reason(readable: Readable | None, url: str = "") -> str | None:
 
 
 _DOMAIN_WORD = re.compile(r"\b(?:domain|domaine|dominio|domäne|domain-?name|домен)\w*")
+_PARKING_WORD = re.compile(
+    r"\b(?:sale|sell\w*|buy|offer|lease|expir\w*|renew\w*|regist\w*|parked|auction|vendre"
+    r"|venta|verkauf\w*|kaufen|продаж\w*|прода[её]тся|истёк)\b"
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def word_count(text: str) -> int:
+    """Words in a text, counting two CJK characters as one: those scripts use no spaces."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
 
 
 def _parking(url: str, title: str, text: str) -> str | None:
@@ -434,13 +464,41 @@ def _parking(url: str, title: str, text: str) -> str | None:
     few words are about the domain (for sale, expired, renew), not about any page on it.
     """
     host = (urlsplit(url).hostname or "").casefold()
-    if not host or _is_home(url) or len(text.split()) > SHORT_BODY_WORDS:
+    if not host or _is_home(url) or word_count(text) > SHORT_BODY_WORDS:
         return None
     if title.casefold().removeprefix("www.") != host.removeprefix("www."):
         return None
-    if _DOMAIN_WORD.search(text):
+    if _DOMAIN_WORD.search(text) and _PARKING_WORD.search(text):
         return f"a parking page for the domain {host}"
     return None
+
+
+_CODE_RE = re.compile(r"\b(?:404|410)\b")
+BARE_TITLE_COVERAGE = 0.9
+
+
+def _bare_error_title(title: str, named: frozenset[str]) -> bool:
+    """A title part that is nothing but "404" or "Page not found": no article is called that.
+
+    Such a title needs no second piece of evidence in a longer body (an error page padded
+    with suggested stories); a title such as "Not Found", the name of an album, does.
+    """
+    if title.rstrip().endswith("?"):
+        return False  # "What does 'Page not found' mean?" asks about the phrase
+    for part in [title, *_TITLE_SPLIT.split(title)]:
+        folded = part.replace("’", "'").casefold()
+        letters = len(_ALNUM.findall(folded))
+        if not letters:
+            continue
+        covered = sum(
+            len(_ALNUM.findall(m.group(0)))
+            for pattern in (_STRONG_RE, _CODE_RE)
+            for m in pattern.finditer(folded)
+            if not _named(m.group(0), named)
+        )
+        if covered / letters >= BARE_TITLE_COVERAGE:
+            return True
+    return False
 
 
 def _lead(body: str) -> str:

@@ -152,10 +152,18 @@ def test_server_default_and_parked_pages(title: str, text: str, expected: str) -
     assert expected in reason
 
 
-def test_parking_rule_needs_the_bare_host_as_title() -> None:
+def test_parking_rule_needs_the_bare_host_as_title_and_sale_words() -> None:
     text = "Our domain expertise: soil, water and the people who farm them."
     url = "http://cedar.org/about"
     assert soft404_reason(page(url), Readable(title="Cedar Lab", text=text), None) is None
+    photo = Readable(
+        title="cedar.org", text="Harbour at dawn. All photos here are in the public domain."
+    )
+    assert soft404_reason(page(url), photo, None) is None
+    sale = Readable(
+        title="cedar.org", text="The owner of this domain is selling it. Make an offer."
+    )
+    assert soft404_reason(page(url), sale, None) == "a parking page for the domain cedar.org"
 
 
 @pytest.mark.parametrize(
@@ -213,3 +221,36 @@ def test_message_in_the_opening_words_of_a_longer_page() -> None:
 )
 def test_phrases_that_are_not_the_page_speaking(url: str, title: str, text: str) -> None:
     assert soft404_reason(page(url), Readable(title=title, text=text), None) is None
+
+
+def test_bare_error_title_needs_no_second_evidence_but_a_question_does() -> None:
+    stories = " ".join(["The art of getting lost, and why wandering is good for you."] * 8)
+    assert soft404_reason(page(), Readable(title="404", text=stories), None) is not None
+    asked = Readable(title="¿Qué significa «Página no encontrada»?", text=stories)
+    assert soft404_reason(page(), asked, None) is None
+    # the album called "Not Found" is not a bare error title
+    assert soft404_reason(page(), Readable(title="Not Found", text=stories), None) is None
+
+
+def test_cjk_length_and_circumstance() -> None:
+    article = (
+        "当用户访问的页面不存在时，服务器会返回404状态码。一个好的404页面应该告诉用户发生了什么，"
+        "并提供搜索框和返回首页的链接，而不是只显示一行冷冰冰的错误信息。"
+    )
+    assert soft404_reason(page(), Readable(title="如何设计404页面", text=article), None) is None
+    error = "抱歉，您访问的页面不存在！"
+    assert soft404_reason(page(), Readable(title="华夏科技网", text=error), None) is not None
+
+
+def test_slug_words_with_accents_and_path_noise() -> None:
+    url = "https://help.test/banca/pagina-no-encontrada"
+    readable = Readable(title="Página no encontrada", text="Qué hacer y a quién llamar.")
+    assert soft404_reason(page(url), readable, None) is None
+    # "index" and "view" shared by two paths do not make the second one the same page
+    ojs = page(
+        "https://j.test/index.php/juh/article/view/88/152",
+        "https://j.test/index.php/juh/issue/archive",
+    )
+    assert soft404_reason(ojs, Readable(), None) == (
+        "redirected to a category page (/index.php/juh/issue/archive)"
+    )
