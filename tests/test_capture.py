@@ -261,7 +261,11 @@ def test_per_host_delay(web: Web) -> None:
     times = sorted(r.time for r in a.log)
     gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
     assert len(gaps) == 3
-    assert min(gaps) >= 0.18
+    # The delay is kept between request starts in the client; arrival times at the server
+    # carry connection-setup and scheduling jitter, so each gap is checked loosely and the
+    # whole span tightly. Without a delay all four arrive within milliseconds.
+    assert min(gaps) >= 0.1
+    assert times[-1] - times[0] >= 3 * 0.2 * 0.9
 
 
 def test_keep_alive_reuses_connections(web: Web) -> None:
