@@ -23,7 +23,7 @@ import socket
 import ssl
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
@@ -35,7 +35,10 @@ from archiver import USER_AGENT, robots
 from archiver.model import Attempt, Capture, Exchange, Hop, RecordRef
 from archiver.wire import RecordingBackend, Tape, causes, recording
 
-Writer = Callable[[Exchange], tuple[RecordRef | None, RecordRef | None]]
+Refs = tuple[RecordRef | None, RecordRef | None]
+# A writer returns the records it wrote, or an awaitable of them: the snapshot pipeline
+# writes on a thread of its own, and the worker task waits for its refs while others fetch.
+Writer = Callable[[Exchange], Refs | Awaitable[Refs]]
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -84,8 +87,10 @@ async def capture_all(
     """Capture every URL, yielding each Capture as soon as it is complete."""
     run = _Run(options, write)
     queue: deque[str] = deque(_interleave_by_host(urls))
-    done: asyncio.Queue[Capture | BaseException] = asyncio.Queue()
     workers = max(1, min(options.concurrency, len(queue)))
+    # Bounded: a consumer slower than the fetchers (text extraction) holds them back
+    # instead of letting finished captures pile up in memory.
+    done: asyncio.Queue[Capture | BaseException] = asyncio.Queue(workers)
 
     async def worker() -> None:
         pool = run.new_pool()
@@ -95,9 +100,9 @@ async def capture_all(
                 capture = await run.capture(pool, url)
                 if on_progress is not None:
                     on_progress(capture)
-                done.put_nowait(capture)
+                await done.put(capture)
         except Exception as exc:  # the writer failed: stop the run, say why
-            done.put_nowait(exc)
+            await done.put(exc)
         finally:
             await pool.aclose()
 
@@ -213,7 +218,7 @@ class _Run:
             cookie = "; ".join(f"{k}={v}" for k, v in cookies.get(host, {}).items())
             seen.add((url, cookie))
             if options.respect_robots and not await self._robots_allow(pool, url):
-                self._refused_by_robots(capture, url)
+                await self._refused_by_robots(capture, url)
                 return
             outcome = await self._attempts(pool, url, cookie, capture)
             hop = outcome.hop
@@ -252,16 +257,23 @@ class _Run:
             redirects += 1
             url = target
 
-    def _refused_by_robots(self, capture: Capture, url: str) -> None:
+    async def _write(self, exchange: Exchange) -> Refs:
+        """Hand an exchange to the writer; its failure is the run's, never the page's."""
+        try:
+            refs = self.write(exchange)
+            if not isinstance(refs, tuple):
+                refs = await refs
+        except Exception as exc:
+            raise WriterError() from exc
+        return refs
+
+    async def _refused_by_robots(self, capture: Capture, url: str) -> None:
         """Record the refusal like any failure, so the archive alone can tell why."""
         detail = f"robots.txt disallows {url}"
         exchange = Exchange(url, datetime.now(UTC), b"", b"", None, error="robots")
         exchange.error_detail = detail
         hop = Hop(url=url, status=None)
-        try:
-            hop.record, hop.revisit_of = self.write(exchange)
-        except Exception as exc:
-            raise WriterError() from exc
+        hop.record, hop.revisit_of = await self._write(exchange)
         capture.hops.append(hop)
         capture.attempts.append(Attempt(len(capture.attempts) + 1, "robots", 0.0))
         capture.error, capture.error_detail = "robots", detail
@@ -282,10 +294,10 @@ class _Run:
             if wait is not None:
                 attempt.wait = wait
             try:
-                record, revisit_of = self.write(exchange)
-            except Exception as exc:
+                record, revisit_of = await self._write(exchange)
+            except WriterError:
                 _close(exchange)
-                raise WriterError() from exc
+                raise
             outcome.hop.record, outcome.hop.revisit_of = record, revisit_of
             if exchange.body is not None:
                 exchange.body.seek(0)

@@ -17,7 +17,6 @@ import multiprocessing
 import os
 import secrets
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +33,8 @@ log = logging.getLogger("archiver")
 READ_CAP = 50_000_000  # decompressed bytes the reader looks at, whatever the body size
 READABLE_TYPES = ("text/html", "application/xhtml", "application/pdf", "text/plain", "")
 PROBE_PREFIX = "archiver-probe-"
+COMMIT_PERIOD = 0.25  # seconds a verdict may wait for its commit
+READS_PER_WORKER = 8  # pages queued or being read per read worker, at most
 
 
 @dataclass
@@ -175,18 +176,22 @@ class Pipeline:
         self.probes: dict[str, Readable | None] = {}
         self.texts = 0
         self.started = time.monotonic()
+        self.failure: BaseException | None = None  # raised in a read callback
 
     # -- the run
 
     def run(self, todo: list[Link]) -> RunResult:
-        from archiver.warc import WarcWriter
+        from archiver.catalog import Catalog
+        from archiver.warc import WarcWriter, WriterThread
 
+        # The writer thread looks earlier payloads up on a connection of its own.
+        lookup = Catalog.open(self.catalog.path)
         kwargs: dict[str, Any] = {
             "prefix": "archiver",
             "run_id": self.run_id,
             "settings": {**self.settings.public(), "software": f"archiver/{__version__}"},
             "max_size": self.settings.warc_size,
-            "revisit_lookup": self.catalog.revisit_lookup,
+            "revisit_lookup": lookup.revisit_lookup,
         }
         if self.settings.gzip_level is not None:
             kwargs["gzip_level"] = self.settings.gzip_level
@@ -194,20 +199,27 @@ class Pipeline:
         try:
             with WarcWriter(self.archive / "warc", **kwargs) as writer:
                 self.writer = writer
-                # Every catalog change is also journaled into the WARC, so that
-                # `archiver reindex` rebuilds this run exactly from the WARCs alone.
-                self.catalog.attach_journal(self.run_id, writer.journal)
+                self.thread = WriterThread(writer)
                 try:
-                    asyncio.run(self._capture(todo, pool))
-                    if pool is not None:
-                        pool.shutdown(wait=True)
-                        pool = None
-                    if self.progress is not None:
-                        self.progress.close()
-                    result = self._finish()
+                    # Every catalog change is also journaled into the WARC, so that
+                    # `archiver reindex` rebuilds this run exactly from the WARCs alone.
+                    self.catalog.attach_journal(
+                        self.run_id, self.thread.journal, before_commit=self.thread.drain
+                    )
+                    try:
+                        asyncio.run(self._capture(todo, pool))
+                        if pool is not None:
+                            pool.shutdown(wait=True)
+                            pool = None
+                        if self.progress is not None:
+                            self.progress.close()
+                        result = self._finish()
+                    finally:
+                        self.catalog.detach_journal()
                 finally:
-                    self.catalog.detach_journal()
+                    self.thread.close()
         finally:
+            lookup.close()
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
             if self.progress is not None:
@@ -215,82 +227,123 @@ class Pipeline:
         result.reports = write_reports(self.archive, self.run_id)
         return result
 
+    def _write(self, exchange: Any) -> Any:
+        """The fetcher's writer: the WARC thread writes while the event loop fetches on."""
+        return asyncio.wrap_future(self.thread.submit(self.writer.write_exchange, exchange))
+
     async def _capture(self, todo: list[Link], pool: concurrent.futures.Executor | None) -> None:
+        committer = asyncio.create_task(self._commit_often())
+        try:
+            await self._probe(todo, pool)
+            await self._fetch(todo, pool)
+        finally:
+            committer.cancel()
+        if self.failure is not None:
+            raise self.failure
+
+    async def _probe(self, todo: list[Link], pool: concurrent.futures.Executor | None) -> None:
+        """One probe per host first: soft-404 judgement compares each page with what the
+        host answers for a path that cannot exist, so it must be known before judging."""
         from archiver.capture import capture_all
 
-        options = self._fetch_options()
-        loop = asyncio.get_running_loop()
-        pending: set[asyncio.Future[Any]] = set()
-
-        # One probe per host first: soft-404 judgement compares each page with what the
-        # host answers for a path that cannot exist, so it must be known before judging.
         hosts = sorted({_origin(link.url) for link in todo if _origin(link.url)})
         probe_urls = [f"{origin}/{PROBE_PREFIX}{secrets.token_hex(8)}" for origin in hosts]
-        if probe_urls:
-            async for cap in capture_all(probe_urls, options, self.writer.write_exchange):
-                origin = _origin(cap.url)
-                self.catalog.record_capture(self.run_id, cap)
-                readable = None
-                if pool is not None and (ref := _readable_ref(cap)) is not None:
-                    self.writer.flush()
-                    readable = await loop.run_in_executor(pool, *self._read_job(ref))
-                self.probes[origin] = readable
-                _close_body(cap)
+        if not probe_urls:
+            return
+        loop = asyncio.get_running_loop()
+        async for cap in capture_all(probe_urls, self._fetch_options(), self._write):
+            self.catalog.record_capture(self.run_id, cap, commit=False)
+            _close_body(cap)
+            readable = None
+            if pool is not None and (ref := _readable_ref(cap)) is not None:
+                job = ReadJob(str(self.archive), ref.warc_file, ref.offset)
+                readable, _, _ = await loop.run_in_executor(pool, read_and_judge, job)
+            self.probes[_origin(cap.url)] = readable
 
+    async def _fetch(self, todo: list[Link], pool: concurrent.futures.Executor | None) -> None:
+        from archiver.capture import capture_all
+
+        loop = asyncio.get_running_loop()
+        workers = getattr(pool, "_max_workers", 1)
+        # Reads in flight at once: enough to keep every worker busy; past it the fetchers
+        # wait, so memory holds a few dozen captures whatever the corpus size.
+        reading = asyncio.Semaphore(READS_PER_WORKER * workers)
+        pending: set[asyncio.Future[Any]] = set()
         if self.progress is not None:
             self.progress.start(len(todo))
         async for cap in capture_all(
-            [link.url for link in todo], options, self.writer.write_exchange
+            [link.url for link in todo], self._fetch_options(), self._write
         ):
-            self.catalog.record_capture(self.run_id, cap)
+            self.catalog.record_capture(self.run_id, cap, commit=False)
             self.captures += 1
             self.bytes += sum(h.size for h in cap.hops)
             if self.progress is not None:
                 self.progress.advance(cap)
-            ref = _readable_ref(cap)
-            if pool is not None and ref is not None:
-                self.writer.flush()
-                fut = loop.run_in_executor(pool, *self._read_job(ref))
-                fut.add_done_callback(lambda f, c=cap, r=ref: self._on_read(c, r, f))
-                pending.add(fut)
-                fut.add_done_callback(pending.discard)
-            else:
-                self._judge(cap, None, ref)
             _close_body(cap)
+            ref = _readable_ref(cap)
+            if pool is None or ref is None:
+                self._judge(cap, None, ref)
+                continue
+            await reading.acquire()
+            fut = loop.run_in_executor(pool, read_and_judge, self._job(cap, ref))
+            fut.add_done_callback(lambda f, c=cap, r=ref: self._on_read(c, r, f, reading))
+            pending.add(fut)
+            fut.add_done_callback(pending.discard)
         if pending:
             await asyncio.gather(*pending, return_exceptions=True)
 
-    def _read_job(self, ref: RecordRef) -> tuple[Callable[..., Readable], str, int, int]:
-        from archiver.read import read_record
+    async def _commit_often(self) -> None:
+        """Verdicts are committed in batches, at most COMMIT_PERIOD after they are made:
+        a killed run then refetches only the links judged in its last moments."""
+        while True:
+            await asyncio.sleep(COMMIT_PERIOD)
+            self.catalog.commit()
 
-        return (read_record, str(self._path_of(ref)), ref.offset, READ_CAP)
-
-    def _path_of(self, ref: RecordRef) -> Path:
-        try:
-            return Path(self.writer.path_of(ref))
-        except (KeyError, LookupError, ValueError):
-            return self.archive / "warc" / ref.warc_file
-
-    def _on_read(self, cap: Capture, ref: RecordRef, fut: concurrent.futures.Future) -> None:
-        try:
-            readable = fut.result()
-        except Exception as exc:  # a page that crashes the reader is recorded, not fatal
-            readable = Readable(note=f"text extraction failed: {type(exc).__name__}: {exc}")
-        text_path = None
-        if readable is not None and readable.text:
-            text_path = self._store_text(cap, readable, ref)
-        self.catalog.record_text(self.run_id, cap.url, readable, text_path, ref)
-        self._judge(cap, readable, ref, text_path)
-
-    def _store_text(self, cap: Capture, readable: Readable, ref: RecordRef) -> str:
-        key = hashlib.sha1(cap.url.encode()).hexdigest()[:16]
-        rel = f"text/{key}-r{self.run_id}.txt"
-        (self.archive / rel).write_text(readable.text, encoding="utf-8")
-        self.writer.write_conversion(
-            readable.text, url=cap.final_url, refers_to=ref, date=datetime.now(UTC)
+    def _job(self, cap: Capture, ref: RecordRef) -> ReadJob:
+        """What a read worker needs to read, store and judge one page on its own."""
+        return ReadJob(
+            archive=str(self.archive),
+            warc_file=ref.warc_file,
+            offset=ref.offset,
+            capture=cap,
+            probe=self.probes.get(_origin(cap.url)),
+            previous_text=self.catalog.previous_text_path(cap.url, self.run_id),
+            previous_statuses=self.catalog.previous_statuses(cap.url, self.run_id),
+            dead_after=self.settings.dead_after,
+            run_id=self.run_id,
         )
-        self.texts += 1
-        return rel
+
+    def _on_read(
+        self,
+        cap: Capture,
+        ref: RecordRef,
+        fut: asyncio.Future[Any],
+        reading: asyncio.Semaphore,
+    ) -> None:
+        reading.release()
+        try:
+            try:
+                readable, text_path, verdict = fut.result()
+            except Exception as exc:  # the worker itself died: record it, judge here
+                readable = Readable(note=f"text extraction failed: {type(exc).__name__}: {exc}")
+                text_path, verdict = None, None
+            if text_path is not None:
+                self.thread.later(
+                    self.writer.write_conversion,
+                    readable.text,
+                    url=cap.final_url,
+                    refers_to=ref,
+                    date=datetime.now(UTC),
+                )
+                self.texts += 1
+            self.catalog.record_text(self.run_id, cap.url, readable, text_path, ref)
+            if verdict is None:
+                self._judge(cap, readable, ref, text_path)
+            else:
+                self._record_verdict(cap, verdict)
+        except Exception as exc:  # a callback's error would be lost: end the run with it
+            if self.failure is None:
+                self.failure = exc
 
     def _judge(
         self,
@@ -299,32 +352,35 @@ class Pipeline:
         ref: RecordRef | None,
         text_path: str | None = None,
     ) -> None:
-        from archiver.judge import is_offline, judge
+        from archiver.judge import judge
 
         prev_path = self.catalog.previous_text_path(cap.url, self.run_id)
-        previous_text = _read_text(self.archive, prev_path)
         final = cap.final
         record = final.record if final else None
         verdict = judge(
             cap,
             readable,
             probe=self.probes.get(_origin(cap.url)),
-            previous_text=previous_text,
+            previous_text=_read_text(self.archive, prev_path),
             previous_statuses=self.catalog.previous_statuses(cap.url, self.run_id),
             dead_after=self.settings.dead_after,
             warc_file=record.warc_file if record else None,
             warc_offset=record.offset if record else None,
             text_path=text_path,
         )
-        # Each verdict is committed as soon as it is made, so a killed run resumes from
-        # what was judged. Network-level failures wait for the end of the run: if no host
-        # at all answered, the run was offline and they must not enter the history.
+        self._record_verdict(cap, verdict)
+
+    def _record_verdict(self, cap: Capture, verdict: Verdict) -> None:
+        """Into the catalog, committed with the next batch, so a killed run resumes from
+        what was judged. Network-level failures wait for the end of the run: if no host
+        at all answered, the run was offline and they must not enter the history."""
+        from archiver.judge import is_offline
+
         if is_offline([cap]):
             self.deferred.append(verdict)
             return
         self.reached = True
         self.catalog.record_verdicts(self.run_id, [verdict])
-        self.catalog.commit()
 
     def _fetch_options(self) -> Any:
         from archiver import USER_AGENT
@@ -354,9 +410,7 @@ class Pipeline:
         judged_before = bool(self.catalog.verdicts(self.run_id))  # a resumed run
         offline = bool(self.deferred) and not self.reached and not judged_before
         if offline:
-            log.debug(
-                "offline: no host could be reached at the network level; no link was judged"
-            )
+            log.debug("offline: no host could be reached at the network level; no link was judged")
         elif self.deferred:
             self.catalog.record_verdicts(self.run_id, self.deferred)
         verdicts = [] if offline else self.catalog.verdicts(self.run_id)
@@ -387,6 +441,67 @@ class Pipeline:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+@dataclass
+class ReadJob:
+    """One page for a read worker: where its record is, and what judging it needs."""
+
+    archive: str
+    warc_file: str
+    offset: int
+    capture: Capture | None = None  # None: read only (a probe)
+    probe: Readable | None = None
+    previous_text: str | None = None  # archive-relative path of the last capture's text
+    previous_statuses: list[str] = field(default_factory=list)
+    dead_after: int = 3
+    run_id: int = 0
+
+
+def read_and_judge(job: ReadJob) -> tuple[Readable | None, str | None, Verdict | None]:
+    """Read a page from its WARC record, store its text, judge it: in a worker process.
+
+    Judging beside the reading (soft-404 wording, likeness to the probe, drift) keeps
+    the whole per-page cost of text mode on the workers, so the process that fetches
+    stays light and every core extracts. Returns (readable, text path, verdict).
+    """
+    from archiver.judge import judge
+
+    archive = Path(job.archive)
+    try:
+        readable = _read_at(archive / "warc", job.warc_file, job.offset)
+    except Exception as exc:  # a page that crashes the reader is recorded, not fatal
+        readable = Readable(note=f"text extraction failed: {type(exc).__name__}: {exc}")
+    cap = job.capture
+    if cap is None:
+        return readable, None, None
+    text_path = None
+    if readable is not None and readable.text:
+        key = hashlib.sha1(cap.url.encode()).hexdigest()[:16]
+        text_path = f"text/{key}-r{job.run_id}.txt"
+        (archive / text_path).write_text(readable.text, encoding="utf-8")
+    final = cap.final
+    record = final.record if final else None
+    verdict = judge(
+        cap,
+        readable,
+        probe=job.probe,
+        previous_text=_read_text(archive, job.previous_text),
+        previous_statuses=job.previous_statuses,
+        dead_after=job.dead_after,
+        warc_file=record.warc_file if record else None,
+        warc_offset=record.offset if record else None,
+        text_path=text_path,
+    )
+    return readable, text_path, verdict
+
+
+def _read_at(directory: Path, name: str, offset: int) -> Readable | None:
+    """The record at ``offset``; read_record finds the file with or without ``.open``."""
+    from archiver.read import read_record
+    from archiver.warc import OPEN_SUFFIX
+
+    return read_record(str(directory / (name + OPEN_SUFFIX)), offset, READ_CAP)
 
 
 def _read_pool(settings: SnapshotSettings) -> concurrent.futures.ProcessPoolExecutor:
@@ -420,6 +535,7 @@ def _close_body(cap: Capture) -> None:
     body = getattr(cap, "body", None)
     if body is not None:
         body.close()
+        cap.body = None  # the capture goes to a read worker: nothing unpicklable
 
 
 def _read_text(archive: Path, rel: str | None) -> str | None:

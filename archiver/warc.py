@@ -15,6 +15,7 @@ process loses at most the record it was writing.
 from __future__ import annotations
 
 import base64
+import concurrent.futures
 import hashlib
 import json
 import os
@@ -22,6 +23,7 @@ import socket
 import threading
 import uuid
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -576,6 +578,55 @@ class WarcWriter:
         """
         payload = {"archiver": "catalog", "kind": kind, "run_id": self.run_id, "data": data}
         return self.write_metadata(payload, url=JOURNAL_URI.format(run_id=self.run_id))
+
+
+class WriterThread:
+    """Runs a WarcWriter's calls on one thread of its own, in the order they were made.
+
+    Compressing and hashing a page costs about as much as fetching it, and zlib, hashlib
+    and file writes release the GIL: on their own thread they use a second core while the
+    event loop goes on fetching. One thread keeps the records in call order, so offsets
+    stay those of a plain WarcWriter. ``submit`` returns a future of the call's result;
+    ``later`` is for calls whose result nobody waits for (journal, conversion records):
+    their errors are raised by the next ``later`` or by ``drain``, which waits for every
+    call made so far and must run before anything that relies on them is committed.
+    """
+
+    def __init__(self, writer: WarcWriter) -> None:
+        self.writer = writer
+        self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="warc")
+        self._pending: deque[concurrent.futures.Future[Any]] = deque()
+
+    def submit(
+        self, fn: Callable[..., Any], *args: Any, **kwargs: Any
+    ) -> concurrent.futures.Future[Any]:
+        return self._pool.submit(fn, *args, **kwargs)
+
+    def later(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        pending = self._pending
+        while pending and pending[0].done():
+            pending.popleft().result()  # raises what the call raised
+        pending.append(self._pool.submit(fn, *args, **kwargs))
+
+    def journal(self, kind: str, data: dict[str, Any]) -> None:
+        """``WarcWriter.journal`` without waiting; see ``Catalog.attach_journal``."""
+        self.later(self.writer.journal, kind, data)
+
+    def drain(self) -> None:
+        """Wait for every call made so far; raise the first error among those not awaited."""
+        if not self._pending:
+            return
+        self._pool.submit(lambda: None).result()  # the thread is FIFO: all before it are done
+        pending, self._pending = self._pending, deque()
+        for future in pending:
+            future.result()
+
+    def close(self) -> None:
+        """Finish every call, then stop the thread (the WarcWriter stays open)."""
+        try:
+            self.drain()
+        finally:
+            self._pool.shutdown(wait=True)
 
 
 # --------------------------------------------------------------------------- recovery
