@@ -20,6 +20,7 @@ from warcio.warcwriter import WARCWriter
 from archiver.model import Readable
 from archiver.read import (
     decode_body,
+    head_metadata,
     page_metadata,
     parse_date,
     parse_html,
@@ -297,7 +298,7 @@ def test_parse_date(written: str, date: str) -> None:
 def meta_of(html: str, url: str = "https://x.example/a") -> tuple[str, str, str, str]:
     tree = parse_html(html)
     assert tree is not None
-    m = page_metadata(tree, url)
+    m = page_metadata(tree, head_metadata(html), url)
     return m.title, m.author, m.date, m.language
 
 
