@@ -374,6 +374,115 @@ def test_code_sample_dates_are_not_the_page_date() -> None:
     assert (r.title, r.date) == ("Tutorial: your first prediction", "")
 
 
+# --------------------------------------------------------------------------- head
+
+
+def test_head_metadata_reads_meta_link_title_base_and_language() -> None:
+    head = head_metadata(
+        """<!DOCTYPE html><html xml:lang="pt-BR"><head>
+        <meta charset="utf-8"><meta http-equiv="Content-Language" content=" de-AT ">
+        <meta property="og:title" content=" First "><meta property="OG:TITLE" content="Second">
+        <meta name="citation_author" content="Doe, J."><meta name="citation_author"
+        content="Roe, R."><meta itemprop="datePublished" name="date" content="2020-02-02">
+        <meta name="description" content="  "><meta property="og:locale" content="de_AT">
+        <meta property="og:url" content="https://x.example/og">
+        <link rel="stylesheet" href="/s.css"><link rel="Alternate CANONICAL" href=" /c ">
+        <link rel="canonical" href="/second"><base href="https://cdn.example/b/">
+        <title> Two\n  words </title><title>Later</title>
+        </head><body><meta name="author" content="Body Author"></body></html>"""
+    )
+    assert head.metas == {
+        "og:title": "First",
+        "citation_author": "Doe, J.; Roe, R.",
+        "datepublished": "2020-02-02",
+        "date": "2020-02-02",
+        "og:locale": "de_AT",
+        "og:url": "https://x.example/og",
+    }
+    assert (head.title, head.canonical, head.base) == ("Two words", "/c", "https://cdn.example/b/")
+    assert (head.lang, head.content_language, head.json_ld) == ("pt-BR", "de-AT", [])
+
+
+def test_head_entities_are_decoded_in_title_and_meta() -> None:
+    html = (
+        "<html><head><title>Fish &amp; chips, 1860&#8211;1960 &raquo; Caf&eacute;&nbsp;Blog"
+        '</title><meta name="author" content="Ana &quot;Ann&quot; L&oacute;pez"></head>'
+        "<body><p>Text.</p></body></html>"
+    )
+    head = head_metadata(html)
+    assert head.title == "Fish & chips, 1860–1960 » Café Blog"  # no-break space collapsed
+    assert head.metas["author"] == 'Ana "Ann" López'
+    r = read_payload(html.encode(), [("Content-Type", "text/html")], "")
+    assert (r.title, r.author) == ("Fish & chips, 1860–1960", 'Ana "Ann" López')
+
+
+def test_json_ld_in_the_head_wins_and_the_body_is_read_when_the_head_has_none() -> None:
+    def ld(headline: str) -> str:
+        return (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            f'"headline": "{headline}", "datePublished": "2022-03-04"}}</script>'
+        )
+
+    both = f"<html><head>{ld('From the head')}</head><body>{ld('From the body')}</body></html>"
+    body_only = f"<html><head><title>T</title></head><body>{ld('From the body')}</body></html>"
+    assert [b["headline"] for b in head_metadata(both).json_ld] == ["From the head"]
+    assert head_metadata(body_only).json_ld == []
+    assert meta_of(both)[0] == "From the head"
+    assert meta_of(body_only)[:3] == ("From the body", "", "2022-03-04")
+
+
+def test_body_microdata_meta_counts_where_the_head_is_silent() -> None:
+    html = """<html><head><meta name="author" content="Head Author"></head><body>
+    <div itemscope itemtype="https://schema.org/Article">
+    <meta itemprop="author" content="Body Author">
+    <meta itemprop="datePublished" content="2023-04-05"></div></body></html>"""
+    assert head_metadata(html).metas == {"author": "Head Author"}
+    assert meta_of(html)[1:3] == ("Head Author", "2023-04-05")
+
+
+def test_head_without_end_tag_stops_at_body_and_a_fragment_is_read_to_the_cap() -> None:
+    no_end = (
+        '<html lang="fr"><title>Sans fin</title><meta name="author" content="Head">'
+        '<BODY class="x"><meta name="keywords" content="body"><title>Not this</title>'
+    )
+    head = head_metadata(no_end)
+    assert (head.title, head.lang, head.metas) == ("Sans fin", "fr", {"author": "Head"})
+    fragment = head_metadata('<title>Bare</title><p>Text</p><link rel="canonical" href="/f">')
+    assert (fragment.title, fragment.canonical) == ("Bare", "/f")
+
+
+def test_head_larger_than_the_cap_is_read_up_to_the_cap() -> None:
+    from archiver.read import HEAD_CAP
+
+    style = "<style>" + ".rule{color:red}\n" * (HEAD_CAP // 17 + 100) + "</style>"
+    html = (
+        '<html lang="sv"><head><title>Stor</title><meta name="author" content="Before Cap">'
+        f'{style}<meta name="description" content="after the cap"></head>'
+        "<body><article><p>"
+        + "Texten i artikeln fortsätter en stund. " * 20
+        + "</p></article></body></html>"
+    )
+    assert html.index("after the cap") > HEAD_CAP
+    head = head_metadata(html)
+    assert (head.title, head.lang, head.metas) == ("Stor", "sv", {"author": "Before Cap"})
+    r = read_payload(html.encode(), [("Content-Type", "text/html")], "")
+    assert (r.title, r.author, r.language) == ("Stor", "Before Cap", "sv")
+    assert "Texten i artikeln fortsätter en stund." in r.text
+
+
+def test_head_of_xhtml_and_of_tagless_text_raises_no_warnings() -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        xhtml = head_metadata(
+            '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"'
+            ' xml:lang="nl"><head><title>Rooster</title></head><body/></html>'
+        )
+        assert (xhtml.title, xhtml.lang) == ("Rooster", "nl")
+        assert head_metadata("https://x.example/page.html") == head_metadata("")
+
+
 # --------------------------------------------------------------------------- other types
 
 
