@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import secrets
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,8 @@ READ_CAP = 50_000_000  # decompressed bytes the reader looks at, whatever the bo
 READABLE_TYPES = ("text/html", "application/xhtml", "application/pdf", "text/plain", "")
 PROBE_PREFIX = "archiver-probe-"
 COMMIT_PERIOD = 0.25  # seconds a verdict may wait for its commit
-READS_PER_WORKER = 8  # pages queued or being read per read worker, at most
+READS_PER_WORKER = 12  # pages queued or being read per read worker, at most
+READ_BATCH = 4  # pages per read task
 
 
 @dataclass
@@ -227,11 +228,20 @@ class Pipeline:
         result.reports = write_reports(self.archive, self.run_id)
         return result
 
-    def _write(self, exchange: Any) -> Any:
+    def _write(self, exchange: Any) -> asyncio.Future[Any]:
         """The fetcher's writer: the WARC thread writes while the event loop fetches on."""
-        return asyncio.wrap_future(self.thread.submit(self.writer.write_exchange, exchange))
+        loop = self.loop
+        future = loop.create_future()
+
+        def done(result: Any, exc: BaseException | None) -> None:
+            loop.call_soon_threadsafe(_settle, future, result, exc)
+
+        self.thread.call(self.writer.write_exchange, exchange, done=done)
+        return future
 
     async def _capture(self, todo: list[Link], pool: concurrent.futures.Executor | None) -> None:
+        self.loop = asyncio.get_running_loop()
+        self.batch: list[tuple[Capture, RecordRef]] = []
         committer = asyncio.create_task(self._commit_often())
         try:
             await self._probe(todo, pool)
@@ -263,17 +273,16 @@ class Pipeline:
     async def _fetch(self, todo: list[Link], pool: concurrent.futures.Executor | None) -> None:
         from archiver.capture import capture_all
 
-        loop = asyncio.get_running_loop()
         workers = getattr(pool, "_max_workers", 1)
-        # Reads in flight at once: enough to keep every worker busy; past it the fetchers
-        # wait, so memory holds a few dozen captures whatever the corpus size.
-        reading = asyncio.Semaphore(READS_PER_WORKER * workers)
-        pending: set[asyncio.Future[Any]] = set()
+        # Pages queued or being read at once: enough to keep every worker busy; past it
+        # the fetchers wait, so memory holds a few dozen captures whatever the run's size.
+        self.reading = asyncio.Semaphore(READS_PER_WORKER * workers)
+        self.pending: set[asyncio.Future[Any]] = set()
+        self.pool = pool
         if self.progress is not None:
             self.progress.start(len(todo))
-        async for cap in capture_all(
-            [link.url for link in todo], self._fetch_options(), self._write
-        ):
+        urls = [link.url for link in todo]
+        async for cap in capture_all(urls, self._fetch_options(), self._write):
             self.catalog.record_capture(self.run_id, cap, commit=False)
             self.captures += 1
             self.bytes += sum(h.size for h in cap.hops)
@@ -284,19 +293,33 @@ class Pipeline:
             if pool is None or ref is None:
                 self._judge(cap, None, ref)
                 continue
-            await reading.acquire()
-            fut = loop.run_in_executor(pool, read_and_judge, self._job(cap, ref))
-            fut.add_done_callback(lambda f, c=cap, r=ref: self._on_read(c, r, f, reading))
-            pending.add(fut)
-            fut.add_done_callback(pending.discard)
-        if pending:
-            await asyncio.gather(*pending, return_exceptions=True)
+            await self.reading.acquire()
+            self.batch.append((cap, ref))
+            if len(self.batch) >= READ_BATCH:
+                self._send_batch()
+        self._send_batch()
+        while self.pending:
+            await asyncio.gather(*self.pending, return_exceptions=True)
+
+    def _send_batch(self) -> None:
+        """A few pages per task: the pool's cost per task (pickling, its threads, waking
+        the loop) is paid once for them all."""
+        if not self.batch or self.pool is None:
+            return
+        batch, self.batch = self.batch, []
+        jobs = [self._job(cap, ref) for cap, ref in batch]
+        fut = self.loop.run_in_executor(self.pool, read_and_judge_all, jobs)
+        fut.add_done_callback(lambda f: self._on_read(batch, f))
+        self.pending.add(fut)
+        fut.add_done_callback(self.pending.discard)
 
     async def _commit_often(self) -> None:
         """Verdicts are committed in batches, at most COMMIT_PERIOD after they are made:
-        a killed run then refetches only the links judged in its last moments."""
+        a killed run then refetches only the links judged in its last moments. A batch of
+        reads the fetchers are slow to fill is sent meanwhile."""
         while True:
             await asyncio.sleep(COMMIT_PERIOD)
+            self._send_batch()
             self.catalog.commit()
 
     def _job(self, cap: Capture, ref: RecordRef) -> ReadJob:
@@ -313,37 +336,43 @@ class Pipeline:
             run_id=self.run_id,
         )
 
-    def _on_read(
-        self,
-        cap: Capture,
-        ref: RecordRef,
-        fut: asyncio.Future[Any],
-        reading: asyncio.Semaphore,
-    ) -> None:
-        reading.release()
+    def _on_read(self, batch: list[tuple[Capture, RecordRef]], fut: asyncio.Future[Any]) -> None:
+        for _ in batch:
+            self.reading.release()
         try:
             try:
-                readable, text_path, verdict = fut.result()
+                results = fut.result()
             except Exception as exc:  # the worker itself died: record it, judge here
-                readable = Readable(note=f"text extraction failed: {type(exc).__name__}: {exc}")
-                text_path, verdict = None, None
-            if text_path is not None:
-                self.thread.later(
-                    self.writer.write_conversion,
-                    readable.text,
-                    url=cap.final_url,
-                    refers_to=ref,
-                    date=datetime.now(UTC),
-                )
-                self.texts += 1
-            self.catalog.record_text(self.run_id, cap.url, readable, text_path, ref)
-            if verdict is None:
-                self._judge(cap, readable, ref, text_path)
-            else:
-                self._record_verdict(cap, verdict)
+                note = f"text extraction failed: {type(exc).__name__}: {exc}"
+                results = [(Readable(note=note), None, None) for _ in batch]
+            for (cap, ref), (readable, text_path, verdict) in zip(batch, results, strict=True):
+                self._read(cap, ref, readable, text_path, verdict)
         except Exception as exc:  # a callback's error would be lost: end the run with it
             if self.failure is None:
                 self.failure = exc
+
+    def _read(
+        self,
+        cap: Capture,
+        ref: RecordRef,
+        readable: Readable | None,
+        text_path: str | None,
+        verdict: Verdict | None,
+    ) -> None:
+        if text_path is not None and readable is not None:
+            self.thread.later(
+                self.writer.write_conversion,
+                readable.text,
+                url=cap.final_url,
+                refers_to=ref,
+                date=datetime.now(UTC),
+            )
+            self.texts += 1
+        self.catalog.record_text(self.run_id, cap.url, readable, text_path, ref)
+        if verdict is None:
+            self._judge(cap, readable, ref, text_path)
+        else:
+            self._record_verdict(cap, verdict)
 
     def _judge(
         self,
@@ -493,7 +522,24 @@ def read_and_judge(job: ReadJob) -> tuple[Readable | None, str | None, Verdict |
         warc_offset=record.offset if record else None,
         text_path=text_path,
     )
+    if readable is not None and readable.outlinks:
+        readable = replace(readable, outlinks=[])  # nothing downstream uses them: not sent
     return readable, text_path, verdict
+
+
+def read_and_judge_all(
+    jobs: list[ReadJob],
+) -> list[tuple[Readable | None, str | None, Verdict | None]]:
+    return [read_and_judge(job) for job in jobs]
+
+
+def _settle(future: asyncio.Future[Any], result: Any, exc: BaseException | None) -> None:
+    if future.cancelled():
+        return
+    if exc is None:
+        future.set_result(result)
+    else:
+        future.set_exception(exc)
 
 
 def _read_at(directory: Path, name: str, offset: int) -> Readable | None:

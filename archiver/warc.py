@@ -19,11 +19,11 @@ import concurrent.futures
 import hashlib
 import json
 import os
+import queue
 import socket
 import threading
 import uuid
 import zlib
-from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,8 +55,11 @@ RevisitLookup = Callable[[str, str], RecordRef | None]
 def warc_date(dt: datetime | None = None) -> str:
     """WARC/1.1 date with microseconds, so records of one second keep their order."""
     dt = dt or datetime.now(UTC)
-    dt = dt.astimezone(UTC) if dt.tzinfo else dt.replace(tzinfo=UTC)
-    return dt.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    dt = dt.astimezone(UTC) if dt.tzinfo else dt
+    return (
+        f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d}T{dt.hour:02d}:{dt.minute:02d}:"
+        f"{dt.second:02d}.{dt.microsecond:06d}Z"
+    )
 
 
 def sha1_digest(h: Any) -> str:
@@ -580,33 +583,71 @@ class WarcWriter:
         return self.write_metadata(payload, url=JOURNAL_URI.format(run_id=self.run_id))
 
 
+Done = Callable[[Any, BaseException | None], None]
+
+
 class WriterThread:
     """Runs a WarcWriter's calls on one thread of its own, in the order they were made.
 
     Compressing and hashing a page costs about as much as fetching it, and zlib, hashlib
     and file writes release the GIL: on their own thread they use a second core while the
     event loop goes on fetching. One thread keeps the records in call order, so offsets
-    stay those of a plain WarcWriter. ``submit`` returns a future of the call's result;
-    ``later`` is for calls whose result nobody waits for (journal, conversion records):
-    their errors are raised by the next ``later`` or by ``drain``, which waits for every
-    call made so far and must run before anything that relies on them is committed.
+    stay those of a plain WarcWriter.
+
+    ``call`` hands the result (or the error) to ``done`` on the writer thread, which lets
+    an event loop be woken once per record with no future chained to another; ``later``
+    is for calls whose result nobody waits for (journal, conversion records): their first
+    error is raised by the next ``later`` or by ``drain``, which waits for every call made
+    so far and must run before anything that relies on them is committed.
     """
 
     def __init__(self, writer: WarcWriter) -> None:
         self.writer = writer
-        self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="warc")
-        self._pending: deque[concurrent.futures.Future[Any]] = deque()
+        self._jobs: queue.SimpleQueue[tuple[Callable[..., Any], tuple, dict, Done | None] | None]
+        self._jobs = queue.SimpleQueue()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._serve, name="warc-writer", daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            fn, args, kwargs, done = job
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as exc:  # handed on: the caller decides what it ends
+                if done is None:
+                    self._error = self._error or exc
+                else:
+                    done(None, exc)
+                continue
+            if done is not None:
+                done(result, None)
+
+    def call(self, fn: Callable[..., Any], *args: Any, done: Done, **kwargs: Any) -> None:
+        if not self._thread.is_alive():
+            raise RuntimeError("the WARC writer thread is stopped")
+        self._jobs.put((fn, args, kwargs, done))
 
     def submit(
         self, fn: Callable[..., Any], *args: Any, **kwargs: Any
     ) -> concurrent.futures.Future[Any]:
-        return self._pool.submit(fn, *args, **kwargs)
+        """The call's result as a future (for callers that are not an event loop)."""
+        future: concurrent.futures.Future[Any] = concurrent.futures.Future()
+
+        def done(result: Any, exc: BaseException | None) -> None:
+            if exc is None:
+                future.set_result(result)
+            else:
+                future.set_exception(exc)
+
+        self.call(fn, *args, done=done, **kwargs)
+        return future
 
     def later(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        pending = self._pending
-        while pending and pending[0].done():
-            pending.popleft().result()  # raises what the call raised
-        pending.append(self._pool.submit(fn, *args, **kwargs))
+        self._raise()
+        if not self._thread.is_alive():
+            raise RuntimeError("the WARC writer thread is stopped")
+        self._jobs.put((fn, args, kwargs, None))
 
     def journal(self, kind: str, data: dict[str, Any]) -> None:
         """``WarcWriter.journal`` without waiting; see ``Catalog.attach_journal``."""
@@ -614,19 +655,24 @@ class WriterThread:
 
     def drain(self) -> None:
         """Wait for every call made so far; raise the first error among those not awaited."""
-        if not self._pending:
-            return
-        self._pool.submit(lambda: None).result()  # the thread is FIFO: all before it are done
-        pending, self._pending = self._pending, deque()
-        for future in pending:
-            future.result()
+        if self._thread.is_alive():
+            reached = threading.Event()
+            self._jobs.put((reached.set, (), {}, None))
+            reached.wait()
+        self._raise()
+
+    def _raise(self) -> None:
+        error, self._error = self._error, None
+        if error is not None:
+            raise error
 
     def close(self) -> None:
         """Finish every call, then stop the thread (the WarcWriter stays open)."""
         try:
             self.drain()
         finally:
-            self._pool.shutdown(wait=True)
+            self._jobs.put(None)
+            self._thread.join()
 
 
 # --------------------------------------------------------------------------- recovery
