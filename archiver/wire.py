@@ -15,10 +15,17 @@ in the task that sent the request, so the context variable always names the righ
 The tape also enforces the fetcher's total per-exchange deadline: every connect, read
 and write is given at most the time left, so a body that drips one byte per second is
 cut at the deadline instead of resetting a read timeout forever.
+
+Underneath sits ``AsyncioBackend``, httpcore's network backend written on asyncio's own
+socket calls. httpcore's default anyio backend opens a cancel scope for every read and
+write; at hundreds of pages a second on one core that bookkeeping was about a sixth of
+the event loop. Here a read first tries the non-blocking socket and only arms a timeout
+when it has to wait, which is the rare case on a fast link.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import ipaddress
 import re
@@ -32,6 +39,7 @@ from typing import Any
 
 import httpcore
 from httpcore import AsyncNetworkBackend, AsyncNetworkStream
+from httpcore._utils import is_socket_readable
 
 SPOOL_MEMORY = 1 << 20  # bodies larger than this go to a temporary file on disk
 
@@ -242,7 +250,7 @@ class RecordingBackend(AsyncNetworkBackend):
         resolve: dict[str, str] | None = None,
         resolve_only: bool = False,
     ) -> None:
-        self._inner = inner or httpcore.AnyIOBackend()
+        self._inner = inner or AsyncioBackend()
         self._resolve = {k.lower(): v for k, v in (resolve or {}).items()}
         self._resolve_only = resolve_only
 
@@ -287,6 +295,203 @@ class RecordingBackend(AsyncNetworkBackend):
 
     async def sleep(self, seconds: float) -> None:
         await self._inner.sleep(seconds)
+
+
+class AsyncioStream(AsyncNetworkStream):
+    """A plain TCP connection: reads and writes straight on the non-blocking socket."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self._sock = sock
+        self._loop = asyncio.get_running_loop()
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        try:
+            return self._sock.recv(max_bytes)
+        except (BlockingIOError, InterruptedError):
+            pass
+        except OSError as exc:
+            raise httpcore.ReadError(str(exc) or type(exc).__name__) from exc
+        try:
+            async with asyncio.timeout(timeout):
+                return await self._loop.sock_recv(self._sock, max_bytes)
+        except TimeoutError as exc:
+            raise httpcore.ReadTimeout("timed out") from exc
+        except OSError as exc:
+            raise httpcore.ReadError(str(exc) or type(exc).__name__) from exc
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        if not buffer:
+            return
+        try:
+            sent = self._sock.send(buffer)
+        except (BlockingIOError, InterruptedError):
+            sent = 0
+        except OSError as exc:
+            raise httpcore.WriteError(str(exc) or type(exc).__name__) from exc
+        if sent == len(buffer):
+            return
+        try:
+            async with asyncio.timeout(timeout):
+                await self._loop.sock_sendall(self._sock, memoryview(buffer)[sent:])
+        except TimeoutError as exc:
+            raise httpcore.WriteTimeout("timed out") from exc
+        except OSError as exc:
+            raise httpcore.WriteError(str(exc) or type(exc).__name__) from exc
+
+    async def aclose(self) -> None:
+        self._sock.close()
+
+    async def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> AsyncNetworkStream:
+        try:
+            async with asyncio.timeout(timeout):
+                reader, writer = await asyncio.open_connection(
+                    sock=self._sock, ssl=ssl_context, server_hostname=server_hostname
+                )
+        except TimeoutError as exc:
+            self._sock.close()
+            raise httpcore.ConnectTimeout("TLS handshake timed out") from exc
+        except (OSError, EOFError) as exc:  # ssl.SSLError is an OSError
+            self._sock.close()
+            raise httpcore.ConnectError(str(exc) or type(exc).__name__) from exc
+        return AsyncioTLSStream(reader, writer)
+
+    def get_extra_info(self, info: str) -> Any:
+        return _socket_info(self._sock, info)
+
+
+class AsyncioTLSStream(AsyncNetworkStream):
+    """A TLS connection on asyncio's SSL transport (its reader and writer)."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self._reader = reader
+        self._writer = writer
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        try:
+            async with asyncio.timeout(timeout):
+                return await self._reader.read(max_bytes)
+        except TimeoutError as exc:
+            raise httpcore.ReadTimeout("timed out") from exc
+        except OSError as exc:
+            raise httpcore.ReadError(str(exc) or type(exc).__name__) from exc
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        if not buffer:
+            return
+        try:
+            async with asyncio.timeout(timeout):
+                self._writer.write(buffer)
+                await self._writer.drain()
+        except TimeoutError as exc:
+            raise httpcore.WriteTimeout("timed out") from exc
+        except OSError as exc:
+            raise httpcore.WriteError(str(exc) or type(exc).__name__) from exc
+
+    async def aclose(self) -> None:
+        self._writer.close()
+
+    async def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> AsyncNetworkStream:
+        raise httpcore.ConnectError("TLS inside TLS is not supported")
+
+    def get_extra_info(self, info: str) -> Any:
+        if info == "ssl_object":
+            return self._writer.get_extra_info("ssl_object")
+        sock = self._writer.get_extra_info("socket")
+        return None if sock is None else _socket_info(sock, info)
+
+
+def _socket_info(sock: Any, info: str) -> Any:
+    if info == "socket":
+        return sock
+    if info == "client_addr":
+        return sock.getsockname()
+    if info == "server_addr":
+        return sock.getpeername()
+    if info == "is_readable":
+        return is_socket_readable(sock)
+    return None
+
+
+class AsyncioBackend(AsyncNetworkBackend):
+    """httpcore's network backend on asyncio sockets, without anyio in between."""
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> AsyncNetworkStream:
+        loop = asyncio.get_running_loop()
+        try:
+            async with asyncio.timeout(timeout):
+                if _is_ip(host):
+                    host = host.strip("[]")
+                    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+                    targets = [(family, (host, port))]
+                else:
+                    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+                    targets = [(info[0], info[4]) for info in infos]
+                error: OSError | None = None
+                for family, address in targets:
+                    sock = socket.socket(family, socket.SOCK_STREAM)
+                    try:
+                        sock.setblocking(False)
+                        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                        for option in socket_options or ():
+                            sock.setsockopt(*option)
+                        if local_address is not None:
+                            sock.bind((local_address, 0))
+                        await loop.sock_connect(sock, address)
+                    except OSError as exc:
+                        sock.close()
+                        error = exc
+                        continue
+                    except BaseException:
+                        sock.close()
+                        raise
+                    return AsyncioStream(sock)
+                raise error or OSError(f"no address for {host}")
+        except TimeoutError as exc:
+            raise httpcore.ConnectTimeout("connect timed out") from exc
+        except OSError as exc:
+            raise httpcore.ConnectError(str(exc) or type(exc).__name__) from exc
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> AsyncNetworkStream:
+        loop = asyncio.get_running_loop()
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.setblocking(False)
+            for option in socket_options or ():
+                sock.setsockopt(*option)
+            async with asyncio.timeout(timeout):
+                await loop.sock_connect(sock, path)
+        except TimeoutError as exc:
+            sock.close()
+            raise httpcore.ConnectTimeout("connect timed out") from exc
+        except OSError as exc:
+            sock.close()
+            raise httpcore.ConnectError(str(exc) or type(exc).__name__) from exc
+        return AsyncioStream(sock)
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
 
 
 def _note_fault(tape: Tape | None, exc: BaseException, limited: bool) -> None:
