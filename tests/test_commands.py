@@ -196,3 +196,12 @@ def test_export_wacz(two_runs: dict) -> None:
         assert "datapackage.json" in names and any(n.startswith("archive/") for n in names)
         pages = z.read("pages/pages.jsonl").decode()
     assert two_runs["urls"]["article"] in pages
+
+
+def test_report_since_lists_only_what_changed(two_runs: dict) -> None:
+    cwd, urls = two_runs["dir"], two_runs["urls"]
+    proc = cli("report", "--since", "1", "--format", "json", cwd=cwd)
+    assert proc.returncode == 0, proc.stderr
+    assert [row["url"] for row in json.loads(proc.stdout)] == [urls["edited"]]
+    bad = cli("report", "--since", "7", cwd=cwd)
+    assert bad.returncode == 2 and "no run 7" in bad.stderr
