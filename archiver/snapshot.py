@@ -652,6 +652,10 @@ def load_report(archive: Path, run: str | int | None, since: str | None = None) 
                 if base.get(v.url, (None, None))[0] != v.status or v.drift == "changed"
             ]
         history = catalog.history([v.url for v in verdicts])
+        cited = {
+            link.url: [f"{c.source}:{c.line}" for c in link.citations]
+            for link in catalog.run_links(run_id)
+        }
     finally:
         catalog.close()
     return ReportData(
@@ -663,6 +667,7 @@ def load_report(archive: Path, run: str | int | None, since: str | None = None) 
         verdicts=verdicts,
         history=history,
         texts_base=str(archive.resolve()),
+        citations=cited,
     )
 
 

@@ -296,3 +296,51 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path, web: Web) -> None:
     assert piped.returncode == 0
     assert "capturing" not in piped.stderr
     assert piped.stderr.strip().startswith("run 2: 5 links")
+
+
+def test_snapshot_reads_a_json_citations_file(tmp_path: Path, web: Web) -> None:
+    a = web.host("a.test")
+    a.route("/cited", body=page("Cited page"))
+    (tmp_path / "post.md").write_text(f"As [the report]({a.named_url('/cited')}) shows.\n")
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "archiver",
+            "extract",
+            "post.md",
+            "--format",
+            "json",
+            "-o",
+            "cites.json",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert made.returncode == 0, made.stderr
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "archiver",
+            "run",
+            "--links",
+            "cites.json",
+            "--format",
+            "json",
+            "--resolve",
+            f"a.test:{a.ip}",
+            "--resolve-only",
+            "--no-text",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert [(r["url"], r["status"]) for r in rows] == [(a.named_url("/cited"), "ok")]
+    assert rows[0]["cited_in"], rows[0]  # provenance travels from the citations file
