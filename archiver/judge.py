@@ -141,7 +141,9 @@ def login_wall_reason(capture: Capture, readable: Readable | None) -> str | None
     if not readable:
         return None
     text, title = readable.text or "", readable.title or ""
-    words = len(text.split())
+    # Only compared with _WALL_WORDS: the split stops there instead of running through
+    # a whole article (then it holds _WALL_WORDS + 1 items, which is just as "more").
+    words = len(text.split(None, _WALL_WORDS))
     if _BOT_CHECK.search(title) or (words <= _WALL_WORDS and _BOT_CHECK.search(text)):
         return "a bot check page stands in front of the content"
     if words <= _WALL_WORDS and _JS_SHELL.search(f"{title}\n{text}"):

@@ -269,8 +269,12 @@ def probe_reason(capture: Capture, readable: Readable | None, probe: Readable | 
     """Soft-404 evidence from likeness to the host's page for a path that cannot exist."""
     if not readable or not probe or _is_home(capture.url):
         return None  # a home page is legitimately what a catch-all host serves
-    n_page, n_probe = len(readable.text.split()), len(probe.text.split())
-    if min(n_page, n_probe) < 0.6 * max(n_page, n_probe):
+    n_probe = len(probe.text.split())
+    # Past ``cap`` words the page is too long to be like the probe whatever its length,
+    # so the split of a whole article stops there.
+    cap = int(n_probe / 0.6) + 2
+    n_page = len(readable.text.split(None, cap))
+    if n_page > cap or min(n_page, n_probe) < 0.6 * max(n_page, n_probe):
         return None  # lengths this far apart cannot reach PROBE_SIMILARITY
     page = _strip_paths(normalize(readable.text), capture.final_url)
     other = _strip_paths(normalize(probe.text), capture.final_url)
