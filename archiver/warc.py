@@ -21,7 +21,6 @@ import os
 import queue
 import socket
 import threading
-import uuid
 import zlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -75,7 +74,13 @@ def sha1_digest(h: Any) -> str:
 
 
 def new_record_id() -> str:
-    return f"<urn:uuid:{uuid.uuid4()}>"
+    """A random (version 4) UUID URN, formatted directly: five per page on the writer
+    thread, and ``uuid.UUID`` builds an object only to print it."""
+    b = bytearray(os.urandom(16))
+    b[6] = (b[6] & 0x0F) | 0x40  # version 4
+    b[8] = (b[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = b.hex()
+    return f"<urn:uuid:{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}>"
 
 
 def _value(text: str) -> str:

@@ -162,3 +162,62 @@ def test_more_pages_than_a_read_batch_all_get_text_and_a_verdict(tmp_path: Path,
         stored = (tmp_path / "archive" / v.text_path).read_text(encoding="utf-8")
         assert stored == conversions[v.url]
         assert f"word{v.title.split()[1]}x7" in stored
+
+
+# ---------------------------------------------------------------- cheaper per-record helpers
+
+
+def test_sha1_digest_is_the_base32_of_the_digest() -> None:
+    import base64
+    import hashlib
+
+    from archiver.warc import sha1_digest
+
+    for data in [
+        b"",
+        b"a",
+        bytes(range(256)),
+        b"\xff" * 1000,
+        *(bytes([i]) * i for i in range(64)),
+    ]:
+        h = hashlib.sha1(data)
+        assert sha1_digest(h) == "sha1:" + base64.b32encode(h.digest()).decode()
+
+
+def test_record_ids_are_distinct_version_4_uuid_urns() -> None:
+    import uuid
+
+    from archiver.warc import new_record_id
+
+    ids = [new_record_id() for _ in range(2000)]
+    assert len(set(ids)) == len(ids)
+    for rid in ids:
+        assert rid.startswith("<urn:uuid:") and rid.endswith(">")
+        u = uuid.UUID(rid[len("<urn:uuid:") : -1])
+        assert u.version == 4 and u.variant == uuid.RFC_4122
+        assert str(u) == rid[len("<urn:uuid:") : -1]
+
+
+@pytest.mark.parametrize("cap", [1, 60, 300])
+def test_capped_word_count_agrees_with_word_count_up_to_the_cap(cap: int) -> None:
+    from archiver.soft404 import _capped_word_count, word_count
+
+    texts = [
+        "",
+        "   ",
+        " one ",
+        "word " * (cap - 1),
+        "word " * cap,
+        "word\n" * (cap + 1),
+        "word\t" * (cap * 3),
+        "页面未找到" * 10,
+        "ページ " * cap + "見つかりません",
+        "слово " * (cap // 2) + "字" * (cap + 5),
+    ]
+    for text in texts:
+        exact = word_count(text)
+        capped = _capped_word_count(text, cap)
+        if exact <= cap:
+            assert capped == exact, text[:40]
+        else:
+            assert capped > cap, text[:40]
