@@ -463,9 +463,10 @@ def run(ctx: click.Context, texts: tuple[str, ...], links_path: str, fmt: str, *
         links = _extract(texts)
         _write_output(cite.to_links_txt(links), links_path)
     result, fail_on = _run_snapshot(links_path, kw, quiet=ctx.obj["quiet"] > 0)
-    from archiver import snapshot as snap
+    from archiver import archive
 
-    click.echo(snap.render_run(result, fmt, color=_color()), nl=False)
+    data = archive.load_report(result.archive, result.run_id)
+    click.echo(archive.render_report(data, fmt, color=_color()), nl=False)
     _exit_for(result.verdicts, fail_on)
 
 
@@ -496,11 +497,11 @@ def report(
       archiver report --format html -o report.html
       archiver report --fail-on dead,soft-404  # exit 1 if any link rotted
     """
-    from archiver import snapshot as snap
+    from archiver.archive import load_report, render_report
 
     conditions = _fail_on(fail_on)
-    data = snap.load_report(_existing_archive(archive), run_id, since=since)
-    text = snap.render_report(data, fmt, color=_color() and output == "-")
+    data = load_report(_existing_archive(archive), run_id, since=since)
+    text = render_report(data, fmt, color=_color() and output == "-")
     _write_output(text, output)
     _exit_for(data.verdicts, conditions)
 
@@ -532,10 +533,10 @@ def diff(url: str, archive: str, from_run: str | None, to_run: str | None) -> No
     Example:
       archiver diff https://example.org/article --from 1 --to 3
     """
-    from archiver import snapshot as snap
+    from archiver.archive import diff_text
 
     click.echo(
-        snap.diff_text(_existing_archive(archive), url, from_run, to_run, color=_color()), nl=False
+        diff_text(_existing_archive(archive), url, from_run, to_run, color=_color()), nl=False
     )
 
 
@@ -554,9 +555,9 @@ def show(url: str, archive: str, run_id: str | None, what: str) -> None:
     Example:
       archiver show https://example.org/article --headers
     """
-    from archiver import snapshot as snap
+    from archiver.archive import show_capture
 
-    data = snap.show_capture(_existing_archive(archive), url, run_id, what)
+    data = show_capture(_existing_archive(archive), url, run_id, what)
     if isinstance(data, bytes):
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -604,9 +605,9 @@ def export(archive: str, run_id: str, wacz: str) -> None:
     Example:
       archiver export --wacz snapshot.wacz
     """
-    from archiver import snapshot as snap
+    from archiver.archive import export_run
 
-    path = snap.export_run(_existing_archive(archive), run_id, Path(wacz))
+    path = export_run(_existing_archive(archive), run_id, Path(wacz))
     click.echo(f"wrote {path}", err=True)
 
 

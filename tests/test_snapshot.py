@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from archiver.archive import load_report, show_capture
 from archiver.model import Link
-from archiver.snapshot import SnapshotSettings, load_report, show_capture, snapshot
+from archiver.snapshot import SnapshotSettings, snapshot
 from tests.exchanges import warcio_check
 from tests.terminal import run_in_terminal
 from tests.web import Web
