@@ -529,10 +529,25 @@ class WarcWriter:
         # Keys in the order the code builds them (sorting them cost the writer thread time
         # and told a reader nothing): these records are read back by parsing, never by bytes.
         block = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        return self._write_block(
+            "metadata", block, "application/json", url=url, date=date, related=related
+        )
+
+    def _write_block(
+        self,
+        rec_type: str,
+        block: bytes,
+        content_type: str,
+        *,
+        url: str,
+        date: str,
+        related: list[tuple[str, str]],
+    ) -> RecordRef:
+        """A record whose block is its payload (metadata, conversion): one digest for both."""
         digest = sha1_digest(hashlib.sha1(block))
         rid = new_record_id()
         fields = [
-            ("WARC-Type", "metadata"),
+            ("WARC-Type", rec_type),
             ("WARC-Record-ID", rid),
             ("WARC-Date", date),
             ("WARC-Target-URI", _uri(url)),
@@ -540,11 +555,11 @@ class WarcWriter:
             ("WARC-Warcinfo-ID", self._warcinfo_id),
             ("WARC-Block-Digest", digest),
             ("WARC-Payload-Digest", digest),
-            ("Content-Type", "application/json"),
+            ("Content-Type", content_type),
             ("Content-Length", str(len(block))),
         ]
         offset, length = self._emit(fields, [block])
-        return self._ref(offset, length, rid, "metadata", digest, date)
+        return self._ref(offset, length, rid, rec_type, digest, date)
 
     def write_conversion(
         self, text: str, *, url: str, refers_to: RecordRef, date: datetime | None = None
@@ -552,25 +567,16 @@ class WarcWriter:
         """The readable text of a page, tied to the record it was read from."""
         with self._lock:
             self._rotate_if_full()
-            wdate = warc_date(date)
-            block = text.encode("utf-8")
-            digest = sha1_digest(hashlib.sha1(block))
-            rid = new_record_id()
-            fields = [
-                ("WARC-Type", "conversion"),
-                ("WARC-Record-ID", rid),
-                ("WARC-Date", wdate),
-                ("WARC-Target-URI", _uri(url)),
-                ("WARC-Refers-To", refers_to.record_id),
-                ("WARC-Warcinfo-ID", self._warcinfo_id),
-                ("WARC-Block-Digest", digest),
-                ("WARC-Payload-Digest", digest),
-                ("Content-Type", "text/plain; charset=utf-8"),
-                ("Content-Length", str(len(block))),
-            ]
-            offset, length = self._emit(fields, [block])
+            ref = self._write_block(
+                "conversion",
+                text.encode("utf-8"),
+                "text/plain; charset=utf-8",
+                url=url,
+                date=warc_date(date),
+                related=[("WARC-Refers-To", refers_to.record_id)],
+            )
             self.flush()
-            return self._ref(offset, length, rid, "conversion", digest, wdate)
+            return ref
 
     def write_metadata(
         self,
