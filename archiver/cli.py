@@ -353,16 +353,12 @@ def _settings(kw: dict[str, Any]) -> Any:
 
 
 def _fail_on(spec: str) -> set[str]:
-    from archiver.model import DRIFTS, STATUSES
+    from archiver.judge import parse_fail_on
 
-    wanted = {s.strip() for s in spec.split(",") if s.strip()}
-    unknown = wanted - set(STATUSES) - set(DRIFTS) - {"problem"}
-    if unknown:
-        raise ArchiverError(
-            f"--fail-on: unknown condition {', '.join(sorted(unknown))} "
-            f"(known: {', '.join(STATUSES + DRIFTS)}, problem)"
-        )
-    return wanted
+    try:
+        return parse_fail_on(spec)
+    except ValueError as exc:
+        raise ArchiverError(str(exc)) from None
 
 
 def _run_snapshot(links_path: str | None, kw: dict[str, Any], quiet: bool) -> Any:

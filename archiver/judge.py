@@ -308,7 +308,7 @@ def parse_fail_on(spec: str) -> set[str]:
     if unknown:
         known = ", ".join(sorted(CONDITIONS))
         raise ValueError(
-            f"unknown --fail-on condition(s): {', '.join(sorted(unknown))}; use {known}"
+            f"--fail-on: unknown condition {', '.join(sorted(unknown))} (known: {known})"
         )
     return names
 
