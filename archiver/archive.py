@@ -78,9 +78,9 @@ def render_report(data: ReportData, fmt: str, color: bool = False) -> str:
     return render(data, fmt, color=color)
 
 
-def write_reports(archive: Path, run_id: int) -> list[Path]:
+def write_reports(archive: Path, run_id: int, data: ReportData | None = None) -> list[Path]:
     """Every run leaves its JSON and HTML report beside the WARCs it describes."""
-    data = load_report(archive, run_id)
+    data = data or load_report(archive, run_id)
     out = []
     for fmt, ext in (("json", "json"), ("html", "html")):
         path = archive / "reports" / f"run-{run_id:04d}.{ext}"

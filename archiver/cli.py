@@ -461,7 +461,7 @@ def run(ctx: click.Context, texts: tuple[str, ...], links_path: str, fmt: str, *
     result, fail_on = _run_snapshot(links_path, kw, quiet=ctx.obj["quiet"] > 0)
     from archiver import archive
 
-    data = archive.load_report(result.archive, result.run_id)
+    data = result.report or archive.load_report(result.archive, result.run_id)
     click.echo(archive.render_report(data, fmt, color=_color()), nl=False)
     _exit_for(result.verdicts, fail_on)
 

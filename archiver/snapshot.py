@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archiver import __version__
-from archiver.archive import read_text, write_reports
+from archiver.archive import load_report, read_text, write_reports
 from archiver.errors import ArchiverError
 from archiver.model import Capture, Link, Readable, RecordRef, Verdict
 from archiver.progress import SnapshotProgress, human_bytes
@@ -84,6 +84,7 @@ class RunResult:
     bytes: int
     texts: int
     reports: list[Path] = field(default_factory=list)
+    report: Any = None  # the run's ReportData, loaded once for the files and the terminal
 
 
 # --------------------------------------------------------------------------- entry point
@@ -226,7 +227,8 @@ class Pipeline:
                 pool.shutdown(wait=True, cancel_futures=True)
             if self.progress is not None:
                 self.progress.close()
-        result.reports = write_reports(self.archive, self.run_id)
+        result.report = load_report(self.archive, self.run_id)
+        result.reports = write_reports(self.archive, self.run_id, result.report)
         return result
 
     def _write(self, exchange: Any) -> asyncio.Future[Any]:
