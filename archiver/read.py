@@ -4,14 +4,15 @@ Main text comes from trafilatura (measured best on our gold set, see
 bench/read_quality.py). lxml parses each page once in full, and that one tree serves
 trafilatura, the outlinks and the body's evidence (headline, bylines, <time>). What the
 page declares in its <head> (meta tags, title, canonical URL, language, JSON-LD) is read
-by BeautifulSoup from the head's text alone, a second parse that costs about 0.25 ms where
-a BeautifulSoup parse of the whole page would cost as much as the extraction itself.
+from a second lxml parse of the head's text alone (0.03 ms), which sees the head as a
+browser's parser does before the body begins.
 Everything here is a plain function of bytes, so the pipeline can run it in a process pool
 beside the fetcher.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 import itertools
@@ -24,10 +25,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import lxml.html
-from bs4 import BeautifulSoup, Tag
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction, html2txt
+from trafilatura.settings import Document, Extractor
 
 from archiver.body import DEFAULT_CAP, decode_body
 from archiver.charset import content_type_params, decode_text, header_value
@@ -105,14 +106,19 @@ def sniff_kind(payload: bytes, mime: str) -> str:
     return "none"
 
 
-def read_payload(payload: bytes, headers: list[tuple[str, str]], url: str) -> Readable:
-    """Readable text of an already decoded payload, dispatched on its type."""
+def read_payload(
+    payload: bytes, headers: list[tuple[str, str]], url: str, *, links: bool = True
+) -> Readable:
+    """Readable text of an already decoded payload, dispatched on its type.
+
+    ``links=False`` leaves Readable.outlinks empty, for callers that have no use for them.
+    """
     mime, _ = content_type_params(header_value(headers, "content-type"))
     if not payload:
         return Readable(kind="none", note="empty body")
     kind = sniff_kind(payload, mime)
     if kind == "html":
-        return read_html(payload, headers, url)
+        return read_html(payload, headers, url, links=links)
     if kind == "pdf":
         return read_pdf(payload)
     if kind == "text":
@@ -120,7 +126,9 @@ def read_payload(payload: bytes, headers: list[tuple[str, str]], url: str) -> Re
     return Readable(kind="none", note=f"no readable text in {mime or 'an untyped body'}")
 
 
-def read_record(warc_path: str, offset: int, cap: int = DEFAULT_CAP) -> Readable:
+def read_record(
+    warc_path: str, offset: int, cap: int = DEFAULT_CAP, *, links: bool = True
+) -> Readable:
     """Readable text of the WARC record at ``offset``.
 
     Top-level and built from plain arguments so a process-pool worker can run it.
@@ -148,7 +156,7 @@ def read_record(warc_path: str, offset: int, cap: int = DEFAULT_CAP) -> Readable
         raw = record.raw_stream.read(cap + 1)
         cut = len(raw) > cap
     body, truncated = decode_body(raw[:cap], headers, cap)
-    readable = read_payload(body, headers, url)
+    readable = read_payload(body, headers, url, links=links)
     readable.truncated = readable.truncated or truncated or cut
     return readable
 
@@ -164,8 +172,11 @@ def _existing_path(warc_path: str) -> str:
 # --------------------------------------------------------------------------- html
 
 
-def read_html(payload: bytes, headers: list[tuple[str, str]], url: str) -> Readable:
-    """Main text, metadata and outlinks of an HTML page, from a single parse."""
+def read_html(
+    payload: bytes, headers: list[tuple[str, str]], url: str, *, links: bool = True
+) -> Readable:
+    """Main text, metadata and (unless ``links`` is False) outlinks of an HTML page, from a
+    single parse."""
     text, charset = decode_text(payload, headers, html=True)
     tree = parse_html(text)
     if tree is None:
@@ -175,7 +186,7 @@ def read_html(payload: bytes, headers: list[tuple[str, str]], url: str) -> Reada
     readable = Readable(
         kind="html",
         charset=charset,
-        outlinks=outlinks(tree, base),
+        outlinks=outlinks(tree, base) if links else [],
         canonical=_canonical(head, base),
     )
     meta = page_metadata(tree, head, url)
@@ -203,6 +214,17 @@ HTML_PARSER = lxml.html.HTMLParser(
     remove_comments=True,
     remove_pis=True,
 )
+# Every element an HtmlElement, chosen in C: lxml.html's own lookup is a Python call each
+# time an element gets a Python proxy, some 800 times a page between trafilatura's passes
+# and ours (0.3 ms). The classes it would pick for form, input, select, textarea and label
+# add only form-filling helpers that neither trafilatura nor archiver uses.
+ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
+    element=HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
+HTML_PARSER.set_element_class_lookup(ELEMENT_CLASSES)
 _XML_INVALID_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 _DOCTYPE = re.compile(rb"^< ?! ?DOCTYPE[^>]*/[^<>]*>", re.IGNORECASE)
 _SELF_CLOSED_HTML = re.compile(rb"(<html[^>]*?)\s*/>", re.IGNORECASE)
@@ -216,6 +238,14 @@ def parse_html(text: str) -> HtmlElement | None:
     parse itself), and only the first bytes are checked for the two declarations
     libxml2 mishandles, an XHTML doctype and a self-closed <html/>.
     """
+    try:
+        return lxml.html.document_fromstring(_markup_bytes(text), parser=HTML_PARSER)
+    except Exception:  # an empty document, or one libxml2 cannot make a tree of
+        return None
+
+
+def _markup_bytes(text: str) -> bytes:
+    """The page as UTF-8 bytes libxml2 makes the right tree of (see parse_html)."""
     data = _XML_DECL.sub("", text, count=1).encode("utf-8", "replace")
     # Characters XML forbids; lxml refuses them as text later. In UTF-8 they are single
     # bytes that never occur inside a multi-byte sequence, so bytes.translate is exact.
@@ -229,10 +259,7 @@ def parse_html(text: str) -> HtmlElement | None:
         if b"<html" in line and line.endswith(b"/>"):
             data = _SELF_CLOSED_HTML.sub(rb"\1>", data, count=1)
             break
-    try:
-        return lxml.html.document_fromstring(data, parser=HTML_PARSER)
-    except Exception:  # an empty document, or one libxml2 cannot make a tree of
-        return None
+    return data
 
 
 # Never text: dropped before extraction so that trafilatura's many passes over the raw
@@ -326,10 +353,40 @@ TRAFILATURA_OPTIONS: dict[str, object] = {
 }
 
 
-def _extract(tree: HtmlElement, url: str):  # -> trafilatura.settings.Document | None
+# bare_extraction's keywords and the Extractor attributes they set.
+_EXTRACTOR_KEYWORDS = {
+    "fast": "fast",
+    "include_comments": "comments",
+    "include_tables": "tables",
+    "with_metadata": "with_metadata",
+    "deduplicate": "dedup",
+    "favor_precision": "precision",
+    "favor_recall": "recall",
+}
+_extractors: dict[tuple[tuple[str, object], ...], Extractor] = {}
+
+
+def _extractor(url: str) -> Extractor:
+    """trafilatura's settings object for one page, copied from one built per process.
+
+    bare_extraction given keywords builds a new Extractor on every call, eight lookups in
+    its ConfigParser and a date formatted: about 0.1 ms a page spent on the same answer.
+    Keyed by the options, so bench/read_speed.py --options can still change them.
+    """
+    key = tuple(sorted(TRAFILATURA_OPTIONS.items()))
+    proto = _extractors.get(key)
+    if proto is None:
+        settings = {_EXTRACTOR_KEYWORDS[k]: v for k, v in TRAFILATURA_OPTIONS.items()}
+        proto = _extractors[key] = Extractor(output_format="python", **settings)  # type: ignore[arg-type]
+    options = copy.copy(proto)
+    options.url = options.source = url or None
+    return options
+
+
+def _extract(tree: HtmlElement, url: str) -> Document | None:
     """trafilatura's main text of a prepared tree (it works on a copy of its own)."""
     try:
-        return bare_extraction(tree, url=url or None, **TRAFILATURA_OPTIONS)
+        return bare_extraction(tree, options=_extractor(url))  # type: ignore[return-value]
     except Exception:  # a bug on one page's markup must not stop a worker; html2txt follows
         return None
 
@@ -427,10 +484,31 @@ def _with_title(text: str, title: str) -> str:
     return f"{title}\n{text}"
 
 
+# Whitespace other than the space and the newline, as str.split sees it: _tidy removes
+# every one. The ASCII ones alone are looked for in an ASCII text.
+_OTHER_SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n")
+_OTHER_SPACE_ASCII = "".join(c for c in _OTHER_SPACE if c.isascii())
+
+
+def _is_tidy(text: str) -> bool:
+    """Whether _tidy would return ``text`` unchanged: single spaces between words, no
+    space at either end of a line, no run of blank lines, nothing to strip. trafilatura's
+    own output nearly always is, and a few substring scans (in C, about 0.2 ms on a 60 KB
+    article) cost less than splitting and joining every line (0.5 ms)."""
+    if "  " in text or " \n" in text or "\n " in text or "\n\n\n" in text:
+        return False
+    if text[:1].isspace() or text[-1:].isspace():
+        return False
+    others = _OTHER_SPACE_ASCII if text.isascii() else _OTHER_SPACE
+    return not any(c in text for c in others)
+
+
 def _tidy(text: str) -> str:
     """Whitespace runs within a line become one space, lines are trimmed, and at most one
     blank line separates paragraphs. str.split does the work in C: a regex substitution
     per line cost 2 ms on a 60 KB article."""
+    if _is_tidy(text):
+        return text
     lines = (" ".join(line.split()) for line in text.replace("\r", "").split("\n"))
     text = "\n".join(lines)
     if "\n\n\n" in text:
@@ -439,7 +517,7 @@ def _tidy(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- metadata
-# What the <head> declares comes from BeautifulSoup over the head's text (head_metadata);
+# What the <head> declares comes from lxml over the head's text (head_metadata);
 # the body's evidence (microdata <meta>, JSON-LD, <h1>, <time>, bylines) from the lxml tree
 # already parsed, then the URL. trafilatura's metadata search (htmldate, author heuristics
 # on a copied tree) cost as much as a quarter of each page and found no more on the gold set.
@@ -463,64 +541,70 @@ class Head:
     json_ld: list[object] = field(default_factory=list)  # the head's JSON-LD blocks, parsed
 
 
+# libxml2's HTML parser with the settings BeautifulSoup's "lxml" builder used here before;
+# comments are left out of the tree, as BeautifulSoup's walk skipped them.
+HEAD_PARSER = lxml.html.HTMLParser(
+    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True
+)
+HEAD_PARSER.set_element_class_lookup(ELEMENT_CLASSES)
+
+
 def head_metadata(text: str) -> Head:
-    """The page's <head>, read with BeautifulSoup from the decoded text.
+    """The page's <head>, parsed by lxml from the decoded text up to its end.
 
     Only the text up to the first ``</head>`` (or the first ``<body`` when the end tag is
-    omitted) is parsed, at most HEAD_CAP characters: on a typical 5 KB head 0.25 ms alone
-    and 0.45 ms inside the reader (caches and the garbage collector are shared with the
-    extraction), where BeautifulSoup over the whole page costs 5.7 ms, as much as the
-    text extraction (a SoupStrainer saves nothing, the tokenising is the cost). A page
-    with neither tag is read up to the cap, so a <title> in a bare fragment is still found.
+    omitted) is parsed, at most HEAD_CAP characters, so what the head declares is read
+    as a browser's parser sees it before the body. libxml2 builds the tree in C: 0.03 ms
+    for a typical 5 KB head, where BeautifulSoup over the same text (the same libxml2
+    parse, with a Python call per tag) cost 0.45 ms, and over the whole page 5.7 ms. A
+    page with neither tag is read up to the cap, so a <title> in a bare fragment is still
+    found.
     """
     match = _HEAD_END.search(text, 0, HEAD_CAP + 16)
     end = match.start() if match and match.start() <= HEAD_CAP else HEAD_CAP
-    # Without the XML declaration BeautifulSoup does not warn that XHTML looks like XML.
-    markup = _XML_DECL.sub("", text[:end], count=1)
+    markup = text[:end]
     head = Head()
-    if "<" not in markup:  # no tags; BeautifulSoup would also warn that it looks like a URL
+    if "<" not in markup:  # no tags, nothing declared
         return head
     try:
-        soup = BeautifulSoup(markup, "lxml")
-    except Exception:  # a parser failure on one page must not stop a worker
+        # Mended as the page is for parse_html: a self-closed <html/> would otherwise end
+        # the document before its head.
+        root = lxml.html.document_fromstring(_markup_bytes(markup), parser=HEAD_PARSER)
+    except Exception:  # no element at all, or a parser failure: nothing declared
         return head
-    for tag in soup.descendants:  # one walk: find_all and soup.html cost a walk each
-        if not isinstance(tag, Tag):
-            continue
-        name = tag.name
+    for el in root.iter(etree.Element):  # one walk, in document order
+        name = el.tag
         if name == "html":
-            head.lang = head.lang or _attr(tag, "lang") or _attr(tag, "xml:lang")
+            head.lang = head.lang or _attr(el, "lang") or _attr(el, "xml:lang")
         elif name == "meta":
-            _add_meta(head.metas, tag)
-            equiv = _attr(tag, "http-equiv").lower()
+            _add_meta(head.metas, el)
+            equiv = _attr(el, "http-equiv").lower()
             if equiv == "content-language" and not head.content_language:
-                head.content_language = _attr(tag, "content")
+                head.content_language = _attr(el, "content")
         elif name == "link":
-            if not head.canonical and "canonical" in _attr(tag, "rel").lower().split():
-                head.canonical = _attr(tag, "href")
+            if not head.canonical and "canonical" in _attr(el, "rel").lower().split():
+                head.canonical = _attr(el, "href")
         elif name == "title":
             if not head.title:
-                head.title = " ".join(tag.get_text().split())
+                head.title = " ".join(el.text_content().split())
         elif name == "base":
-            head.base = head.base or _attr(tag, "href")
-        elif name == "script" and _attr(tag, "type").lower() == "application/ld+json":
-            block = _json_block(tag.string or "")
+            head.base = head.base or _attr(el, "href")
+        elif name == "script" and _attr(el, "type").lower() == "application/ld+json":
+            block = _json_block(el.text or "")
             if block is not None:
                 head.json_ld.append(block)
     return head
 
 
-def _attr(tag: Tag, name: str) -> str:
-    """An attribute of a BeautifulSoup tag as a stripped string ("" when absent)."""
-    value = tag.get(name)
-    if isinstance(value, list):
-        value = " ".join(value)
+def _attr(el: HtmlElement, name: str) -> str:
+    """An attribute of an element as a stripped string ("" when absent)."""
+    value = el.get(name)
     return value.strip() if value else ""
 
 
-def _add_meta(metas: dict[str, str], el: Tag | HtmlElement) -> None:
-    """Record a <meta> (a BeautifulSoup tag or an lxml element: both have .get) under each
-    of its keys; the first tag of a key wins, except citation_author, one tag per author."""
+def _add_meta(metas: dict[str, str], el: HtmlElement) -> None:
+    """Record a <meta> under each of its keys; the first tag of a key wins, except
+    citation_author, one tag per author."""
     content = el.get("content")
     if not content or not isinstance(content, str) or not content.strip():
         return
