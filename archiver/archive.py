@@ -6,12 +6,15 @@ snapshot pipeline calls `write_reports` at the end of a run, the CLI calls the r
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from archiver.catalog import Catalog
 from archiver.errors import ArchiverError
-from archiver.report import ReportData, render
+from archiver.model import Verdict
+from archiver.report import LinkEntry, ReportData, Tally, TextSink, render, render_to
+from archiver.report.common import DRIFT_ORDER, STATUS_ORDER
 
 
 def read_text(archive: Path, rel: str | None) -> str | None:
@@ -39,43 +42,115 @@ def _run_number(catalog: Any, run: str | int | None) -> int:
     return n
 
 
-def load_report(archive: Path, run: str | int | None, since: str | None = None) -> Any:
+class CatalogLinks:
+    """A run's links for its report, read from the catalog a page at a time.
+
+    Nothing is held between pages: a report of 100,000 links keeps one page of verdicts
+    with their history and citations, whatever the size of the run. Each pass opens the
+    catalog for itself, so the ReportData stays usable after `load_report` returns (the
+    end of a run writes its files and prints its table from the same one). Iterating
+    gives the verdicts, problems first; `len` counts them without reading them.
+    """
+
+    def __init__(
+        self, catalog_path: Path, run_id: int, since: int | None = None, page: int = 500
+    ) -> None:
+        self.catalog_path = catalog_path
+        self.run_id = run_id
+        self.since = since
+        self.page = page  # verdicts read, and held, at a time
+
+    def tally(self) -> Tally:
+        catalog = Catalog.open(self.catalog_path)
+        try:
+            rows = catalog.report_tally(self.run_id, self.since)
+        finally:
+            catalog.close()
+        tally = Tally()
+        for status, drift, n in rows:
+            tally.statuses[status] += n
+            tally.drifts[drift] += n
+        return tally
+
+    def entries(self, *, changed_only: bool = False, details: bool = True) -> Iterator[LinkEntry]:
+        catalog = Catalog.open(self.catalog_path)
+        pages = catalog.report_verdicts(
+            self.run_id,
+            since=self.since,
+            changed_only=changed_only,
+            status_order=STATUS_ORDER,
+            drift_order=DRIFT_ORDER,
+            page=self.page,
+        )
+        try:
+            for page in pages:
+                if not details:
+                    yield from (LinkEntry(v) for v in page)
+                    continue
+                urls = [v.url for v in page]
+                history = catalog.history(urls)
+                cited = catalog.cited_in(self.run_id, urls)
+                for v in page:
+                    where = [f"{source}:{line}" for source, line in cited.get(v.url, [])]
+                    yield LinkEntry(v, history[v.url], where)
+        finally:
+            pages.close()  # a reader that stopped early (--fail-on's any) ends the cursor
+            catalog.close()
+
+    def __iter__(self) -> Iterator[Verdict]:
+        return (entry.verdict for entry in self.entries(details=False))
+
+    def __len__(self) -> int:
+        return self.tally().total
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a list of the same verdicts in report order (`data.verdicts == []`)."""
+        if isinstance(other, CatalogLinks):
+            return (self.catalog_path, self.run_id, self.since) == (
+                other.catalog_path,
+                other.run_id,
+                other.since,
+            )
+        if isinstance(other, list):
+            return list(self) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def load_report(archive: Path, run: str | int | None, since: str | None = None) -> ReportData:
+    """What a report of `run` shows; the links themselves are read when it is rendered."""
     catalog = Catalog.open(archive / "catalog.sqlite")
     try:
         run_id = _run_number(catalog, run)
         info = next(r for r in catalog.runs() if int(r["id"]) == run_id)
-        verdicts = catalog.verdicts(run_id)
-        if since is not None:
-            base = {
-                v.url: (v.status, v.drift) for v in catalog.verdicts(_run_number(catalog, since))
-            }
-            verdicts = [
-                v
-                for v in verdicts
-                if base.get(v.url, (None, None))[0] != v.status or v.drift == "changed"
-            ]
-        history = catalog.history([v.url for v in verdicts])
-        cited = {
-            link.url: [f"{c.source}:{c.line}" for c in link.citations]
-            for link in catalog.run_links(run_id)
-        }
+        since_id = None if since is None else _run_number(catalog, since)
     finally:
         catalog.close()
+    links = CatalogLinks(archive / "catalog.sqlite", run_id, since_id)
     return ReportData(
         run_id=run_id,
         started=str(info.get("started", "")),
         finished=str(info.get("finished", "")),
         offline=bool(info.get("offline")),
         settings=info.get("settings") or {},
-        verdicts=verdicts,
-        history=history,
+        verdicts=links,
         texts_base=str(archive.resolve()),
-        citations=cited,
+        source=links,
     )
 
 
 def render_report(data: ReportData, fmt: str, color: bool = False) -> str:
+    """The whole report as one string: for small runs and tests; see `write_report`."""
     return render(data, fmt, color=color)
+
+
+def write_report(data: ReportData, fmt: str, out: TextSink, color: bool = False) -> None:
+    """The report written to `out` a piece at a time: bounded memory for any run."""
+    render_to(data, fmt, out, color=color)
 
 
 def write_reports(archive: Path, run_id: int, data: ReportData | None = None) -> list[Path]:
@@ -84,7 +159,8 @@ def write_reports(archive: Path, run_id: int, data: ReportData | None = None) ->
     out = []
     for fmt, ext in (("json", "json"), ("html", "html")):
         path = archive / "reports" / f"run-{run_id:04d}.{ext}"
-        path.write_text(render_report(data, fmt), encoding="utf-8")
+        with path.open("w", encoding="utf-8") as fh:
+            write_report(data, fmt, fh)
         out.append(path)
     return out
 

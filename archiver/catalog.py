@@ -20,7 +20,7 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -535,6 +535,98 @@ class Catalog:
                 part,
             ):
                 out[r[0]].append((int(r[1]), r[2], r[3], r[4]))
+        return out
+
+    # ------------------------------------------------------------------ reports
+    # A report of a very large run reads its verdicts a page at a time, in the order it
+    # shows them, and asks for the history and citations of one page at a time.
+
+    @staticmethod
+    def _report_filter(run_id: int, since: int | None, changed_only: bool) -> tuple[str, list[Any]]:
+        """WHERE for the verdicts a report shows.
+
+        With `since`: only links whose status differs from their last verdict in run
+        `since` (or that have none there), or whose text changed.
+        """
+        where, params = "v.run_id = ?", [run_id]
+        if since is not None:
+            where += (
+                " AND (v.drift = 'changed' OR (SELECT b.status FROM verdicts b "
+                "WHERE b.run_id = ? AND b.url = v.url ORDER BY b.id DESC LIMIT 1) "
+                "IS NOT v.status)"
+            )
+            params.append(since)
+        if changed_only:
+            where += " AND v.diff <> ''"
+        return where, params
+
+    def report_tally(self, run_id: int, since: int | None = None) -> list[tuple[str, str, int]]:
+        """(status, drift, count) of the verdicts a report of `run_id` shows."""
+        where, params = self._report_filter(run_id, since, False)
+        return [
+            (r[0], r[1], int(r[2]))
+            for r in self.conn.execute(
+                f"SELECT v.status, v.drift, count(*) FROM verdicts v WHERE {where} "
+                "GROUP BY v.status, v.drift",
+                params,
+            )
+        ]
+
+    def report_verdicts(
+        self,
+        run_id: int,
+        *,
+        since: int | None = None,
+        changed_only: bool = False,
+        status_order: tuple[str, ...] = (),
+        drift_order: tuple[str, ...] = (),
+        page: int = 500,
+    ) -> Iterator[list[Verdict]]:
+        """The verdicts a report of `run_id` shows, `page` at a time, sorted in SQL.
+
+        Order: by the rank of the status in `status_order` (unknown ones after), then of
+        the drift in `drift_order`, then URL (code point order, as Python compares
+        strings), then the order they were recorded in: what sorting the list in Python
+        by (status rank, drift rank, url) gave. SQLite sorts in bounded memory, spilling
+        to temporary files.
+        """
+        where, params = self._report_filter(run_id, since, changed_only)
+
+        def rank(column: str, order: tuple[str, ...], unknown: int) -> str:
+            whens = " ".join(f"WHEN ? THEN {i}" for i in range(len(order)))
+            return f"CASE {column} {whens} ELSE {unknown} END" if order else "0"
+
+        cols = ", ".join(f"v.{name}" for name in _VERDICT_FIELDS)
+        cur = self.conn.execute(
+            f"SELECT {cols} FROM verdicts v WHERE {where} ORDER BY "
+            f"{rank('v.status', status_order, len(status_order))}, "
+            f"{rank('v.drift', drift_order, 9)}, v.url, v.id",
+            [*params, *status_order, *drift_order],
+        )
+        try:
+            while rows := cur.fetchmany(page):
+                yield [Verdict(**dict(r)) for r in rows]
+        finally:
+            cur.close()
+
+    def cited_in(self, run_id: int, urls: Iterable[str]) -> dict[str, list[tuple[str, int]]]:
+        """(source, line) of each citation of these links of `run_id`, in recorded order.
+
+        Only URLs that are links of the run count, as in `run_links`.
+        """
+        wanted = list(dict.fromkeys(urls))
+        out: dict[str, list[tuple[str, int]]] = {}
+        for i in range(0, len(wanted), 500):
+            part = wanted[i : i + 500]
+            marks = ", ".join("?" * len(part))
+            for r in self.conn.execute(
+                "SELECT c.url, c.source, c.line FROM citations c "
+                f"WHERE c.run_id = ? AND c.url IN ({marks}) AND EXISTS "
+                "(SELECT 1 FROM links l WHERE l.run_id = c.run_id AND l.url = c.url) "
+                "ORDER BY c.id",
+                [run_id, *part],
+            ):
+                out.setdefault(r[0], []).append((r[1], r[2]))
         return out
 
     def captures_of(self, url: str) -> list[dict[str, Any]]:

@@ -3,16 +3,70 @@
 Renderers only format; they never fetch, judge or read the archive. Whatever the
 catalog knows about a run is gathered into a `ReportData` first, so every format shows
 the same facts and a new format is one small module.
+
+A report of 100,000 links must not hold 100,000 links: renderers write to a stream
+(`render_to`) piece by piece, and take the links one at a time from
+`ReportData.entries()`, problems first. The links come either from lists held in the
+`ReportData` (small reports, tests) or from a `LinkSource` that reads them from the
+catalog in pages (`archiver.archive.load_report`).
 """
 
 from __future__ import annotations
 
+import io
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from archiver.model import Verdict
 
 FORMATS = ("table", "json", "csv", "md", "html")
+
+
+@dataclass
+class Tally:
+    """How many links of each status and drift: the headline of every report."""
+
+    statuses: Counter[str] = field(default_factory=Counter)
+    drifts: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return sum(self.statuses.values())
+
+    @classmethod
+    def of(cls, verdicts: Iterable[Verdict]) -> Tally:
+        tally = cls()
+        for v in verdicts:
+            tally.statuses[v.status] += 1
+            tally.drifts[v.drift] += 1
+        return tally
+
+
+@dataclass
+class LinkEntry:
+    """One link as a report shows it: its verdict, its history and where it was cited."""
+
+    verdict: Verdict
+    history: list[Any] = field(default_factory=list)  # rows as in ReportData.history
+    cited: list[str] = field(default_factory=list)  # ["paper.md:12"]
+
+
+class TextSink(Protocol):
+    """Where a report is written: a text file, sys.stdout, io.StringIO, ..."""
+
+    def write(self, text: str, /) -> object: ...
+
+
+class LinkSource(Protocol):
+    """Where a large report takes its links from, a page at a time."""
+
+    def tally(self) -> Tally: ...
+
+    def entries(self, *, changed_only: bool = False, details: bool = True) -> Iterator[LinkEntry]:
+        """Problems first (common.sort_key order); `details` adds history and citations."""
+        ...
 
 
 @dataclass
@@ -24,33 +78,93 @@ class ReportData:
     finished: str = ""
     offline: bool = False  # no host reached at the network level: nothing was judged
     settings: dict[str, Any] = field(default_factory=dict)  # the run's options, for the record
-    verdicts: list[Verdict] = field(default_factory=list)
+    verdicts: Iterable[Verdict] = field(default_factory=list)
     # url -> [(run_id, date, status, drift), ...] across runs, this one included
-    history: dict[str, list[Any]] = field(default_factory=dict)
+    history: Mapping[str, list[Any]] = field(default_factory=dict)
     texts_base: str = ""  # where Verdict.text_path is relative to (the archive folder)
-    citations: dict[str, list[str]] = field(default_factory=dict)  # url -> ["paper.md:12"]
+    citations: Mapping[str, list[str]] = field(default_factory=dict)  # url -> ["paper.md:12"]
+    # When set, the links come from here and verdicts/history/citations are not read.
+    source: LinkSource | None = None
+
+    def tally(self) -> Tally:
+        if self.source is not None:
+            return self.source.tally()
+        return Tally.of(self.verdicts)
+
+    def entries(self, *, changed_only: bool = False, details: bool = True) -> Iterator[LinkEntry]:
+        """The links in report order (problems first); only those with a diff if asked."""
+        if self.source is not None:
+            yield from self.source.entries(changed_only=changed_only, details=details)
+            return
+        from archiver.report.common import ordered
+
+        for v in ordered(self.verdicts):
+            if changed_only and not v.diff:
+                continue
+            if not details:
+                yield LinkEntry(v)
+                continue
+            history = (self.history or {}).get(v.url, [])
+            yield LinkEntry(v, list(history), list(self.citations.get(v.url, [])))
+
+
+def render_to(data: ReportData, fmt: str, out: TextSink, *, color: bool = False) -> None:
+    """Write the report in `fmt` (one of FORMATS) to `out`, one link at a time.
+
+    `color` adds ANSI colours to the table.
+    """
+    write_chunks(chunks(data, fmt, color=color), out)
 
 
 def render(data: ReportData, fmt: str, *, color: bool = False) -> str:
-    """The report in `fmt` (one of FORMATS); `color` adds ANSI colours to the table."""
+    """The report in `fmt` as one string: for small reports; large ones use `render_to`."""
+    buf = io.StringIO()
+    render_to(data, fmt, buf, color=color)
+    return buf.getvalue()
+
+
+def chunks(data: ReportData, fmt: str, *, color: bool = False) -> Iterator[str]:
+    """The report in `fmt` as pieces of text that join to the whole report."""
     if fmt == "table":
-        from archiver.report.table import render_table
+        from archiver.report.table import table_chunks
 
-        return render_table(data, color=color)
+        return table_chunks(data, color=color)
     if fmt == "json":
-        from archiver.report.json_report import render_json
+        from archiver.report.json_report import json_chunks
 
-        return render_json(data)
+        return json_chunks(data)
     if fmt == "csv":
-        from archiver.report.csv_report import render_csv
+        from archiver.report.csv_report import csv_chunks
 
-        return render_csv(data)
+        return csv_chunks(data)
     if fmt in ("md", "markdown"):
-        from archiver.report.markdown import render_markdown
+        from archiver.report.markdown import markdown_chunks
 
-        return render_markdown(data)
+        return markdown_chunks(data)
     if fmt == "html":
-        from archiver.report.html import render_html
+        from archiver.report.html import html_chunks
 
-        return render_html(data)
+        return html_chunks(data)
     raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+WRITE_SIZE = 1 << 16  # characters gathered before a write: few calls, little memory
+
+
+def write_chunks(pieces: Iterable[str], out: TextSink) -> None:
+    """Write `pieces` to `out` in writes of about WRITE_SIZE characters.
+
+    Gathering keeps the number of writes (and of flushes, on a terminal) small without
+    holding more than one write's worth of the report.
+    """
+    pending: list[str] = []
+    size = 0
+    for piece in pieces:
+        pending.append(piece)
+        size += len(piece)
+        if size >= WRITE_SIZE:
+            out.write("".join(pending))
+            pending.clear()
+            size = 0
+    if pending:
+        out.write("".join(pending))

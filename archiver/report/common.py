@@ -8,11 +8,13 @@ or a browser; the HTML renderer escapes on top of that.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archiver.model import Verdict
+
+if TYPE_CHECKING:
+    from archiver.report import Tally
 
 # Problems first: the order a reader wants to work through the list in.
 STATUS_ORDER = ("dead", "soft-404", "blocked", "unreachable", "redirected", "ok")
@@ -60,28 +62,18 @@ def ordered(verdicts: Iterable[Verdict]) -> list[Verdict]:
     return sorted(verdicts, key=sort_key)
 
 
-def counts(verdicts: Iterable[Verdict]) -> tuple[Counter[str], Counter[str]]:
-    statuses: Counter[str] = Counter()
-    drifts: Counter[str] = Counter()
-    for v in verdicts:
-        statuses[v.status] += 1
-        drifts[v.drift] += 1
-    return statuses, drifts
-
-
-def summary_line(verdicts: list[Verdict]) -> str:
+def summary_line(tally: Tally) -> str:
     """'12 links: 2 dead, 1 soft-404, 9 ok; 1 changed, 11 unchanged', problems first."""
-    statuses, drifts = counts(verdicts)
+    statuses, drifts, n = tally.statuses, tally.drifts, tally.total
     s = ", ".join(f"{statuses[k]} {k}" for k in STATUS_ORDER if statuses[k])
     d = ", ".join(f"{drifts[k]} {k}" for k in DRIFT_ORDER if drifts[k])
-    n = len(verdicts)
     return f"{n} link{'s' if n != 1 else ''}" + (f": {s}" if s else "") + (f"; {d}" if d else "")
 
 
-def history_rows(data: Any, url: str) -> list[dict[str, Any]]:
+def clean_history(history: Iterable[Any]) -> list[dict[str, Any]]:
     """A link's history, oldest run first, as dicts (rows may come as tuples or dicts)."""
     rows = []
-    for row in (getattr(data, "history", None) or {}).get(url, []):
+    for row in history or ():
         if isinstance(row, dict):
             run, date = row.get("run", row.get("run_id")), row.get("date", "")
             status, drift = row.get("status", ""), row.get("drift", "")

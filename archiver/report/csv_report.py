@@ -8,10 +8,10 @@ page titled "=HYPERLINK(...)" must stay text.
 from __future__ import annotations
 
 import csv
-import io
+from collections.abc import Iterator
 
 from archiver.report import ReportData
-from archiver.report.common import clean, ordered
+from archiver.report.common import clean
 
 COLUMNS = (
     "url", "status", "reason", "http_status", "final_url", "drift", "similarity",
@@ -26,11 +26,29 @@ def _cell(value: object) -> str:
     return text
 
 
-def render_csv(data: ReportData) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+class _Row:
+    """csv.writer's file: holds what one writerow wrote until it is taken."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+
+    def take(self) -> str:
+        text = "".join(self.parts)
+        self.parts.clear()
+        return text
+
+
+def csv_chunks(data: ReportData) -> Iterator[str]:
+    """The header row, then one row per link as it comes from the run."""
+    row = _Row()
+    writer = csv.writer(row, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for v in ordered(data.verdicts):
+    yield row.take()
+    for entry in data.entries(details=False):
+        v = entry.verdict
         sim = "" if v.similarity is None else f"{v.similarity:.4f}"
         writer.writerow(
             [
@@ -41,4 +59,8 @@ def render_csv(data: ReportData) -> str:
                 _cell(v.title), _cell(v.text_path),
             ]
         )  # fmt: skip
-    return buf.getvalue()
+        yield row.take()
+
+
+def render_csv(data: ReportData) -> str:
+    return "".join(csv_chunks(data))

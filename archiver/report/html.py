@@ -17,17 +17,16 @@ import base64
 import hashlib
 import html
 import re
+from collections.abc import Iterator
 from typing import Any
 
-from archiver.model import DRIFTS, STATUSES, Verdict
-from archiver.report import ReportData
+from archiver.model import DRIFTS, STATUSES
+from archiver.report import LinkEntry, ReportData, Tally
 from archiver.report.common import (
     STATUS_ORDER,
     clean,
     clean_block,
-    counts,
-    history_rows,
-    ordered,
+    clean_history,
     settings_text,
     sort_key,
     summary_line,
@@ -215,7 +214,8 @@ def _squares(rows: list[dict[str, Any]]) -> str:
     return "".join(out)
 
 
-def _detail(data: ReportData, v: Verdict, rows: list[dict[str, Any]]) -> str:
+def _detail(data: ReportData, entry: LinkEntry, rows: list[dict[str, Any]]) -> str:
+    v = entry.verdict
     parts = ["<h3>Evidence</h3>", f"<p>{_e(v.reason)}"]
     if v.http_status is not None:
         parts.append(f" · HTTP {v.http_status}")
@@ -228,7 +228,7 @@ def _detail(data: ReportData, v: Verdict, rows: list[dict[str, Any]]) -> str:
     href = text_href(data.texts_base, v.text_path)
     if href:
         parts.append(f'<p><a href="{html.escape(href, quote=True)}">Captured text</a></p>')
-    cited = data.citations.get(v.url) or []
+    cited = entry.cited
     if cited:
         parts.append(f"<p>Cited in {', '.join(_e(c) for c in cited)}</p>")
     if v.diff:
@@ -248,8 +248,9 @@ def _detail(data: ReportData, v: Verdict, rows: list[dict[str, Any]]) -> str:
     return "".join(parts)
 
 
-def _link_body(data: ReportData, v: Verdict, order: int) -> str:
-    rows = history_rows(data, v.url)
+def _link_body(data: ReportData, entry: LinkEntry, order: int) -> str:
+    v = entry.verdict
+    rows = clean_history(entry.history)
     status_rank, drift_rank, _ = sort_key(v)
     searchable = " ".join(clean(x) for x in (v.url, v.title, v.reason, v.final_url)).lower()
     title = clean(v.title)
@@ -272,13 +273,13 @@ def _link_body(data: ReportData, v: Verdict, order: int) -> str:
         + (f'<div class="title">{_e(title)}</div>' if title else "")
         + f"</td><td>{_e(v.reason)}</td>"
         f'<td class="hist">{_squares(rows)}</td></tr>'
-        f'<tr class="detail" hidden><td colspan="6">{_detail(data, v, rows)}</td></tr>'
+        f'<tr class="detail" hidden><td colspan="6">{_detail(data, entry, rows)}</td></tr>'
         "</tbody>"
     )
 
 
-def _cards(verdicts: list[Verdict]) -> str:
-    statuses, drifts = counts(verdicts)
+def _cards(tally: Tally) -> str:
+    statuses, drifts = tally.statuses, tally.drifts
     out = ['<div class="cards">']
     for s in STATUS_ORDER:
         zero = " zero" if not statuses[s] else ""
@@ -299,7 +300,8 @@ def _options(values: tuple[str, ...], label: str) -> str:
     )
 
 
-def render_html(data: ReportData) -> str:
+def html_chunks(data: ReportData) -> Iterator[str]:
+    """The page head and the counts first, then one <tbody> per link as it comes."""
     script_hash = base64.b64encode(hashlib.sha256(_JS.encode()).digest()).decode()
     csp = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -307,43 +309,50 @@ def render_html(data: ReportData) -> str:
     )
     title = f"Link report · run {clean(data.run_id)}"
     when = " → ".join(x for x in (clean(data.started), clean(data.finished)) if x)
-    head = [
-        "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="referrer" content="no-referrer">',
-        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>",
-        f"<header><h1>Link report <small>run {_e(data.run_id)}</small></h1>",
-        f'<p class="meta">{_e(when)}'
-        + (f" · {_e(summary_line(data.verdicts))}" if not data.offline else "")
-        + "</p></header>",
-    ]
-    body: list[str] = []
-    if data.offline:
-        body.append(
+    tally = None if data.offline else data.tally()
+    yield "".join(
+        [
+            "<!doctype html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="referrer" content="no-referrer">',
+            f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>",
+            f"<header><h1>Link report <small>run {_e(data.run_id)}</small></h1>",
+            f'<p class="meta">{_e(when)}'
+            + (f" · {_e(summary_line(tally))}" if tally is not None else "")
+            + "</p></header>",
+        ]
+    )
+    if tally is None:
+        yield (
             '<p class="offline"><b>Offline run.</b> No host could be reached at the network '
             "level, so no link was judged and the history was left as it was.</p>"
         )
     else:
-        body.append(_cards(data.verdicts))
-        body.append(
+        yield _cards(tally)
+        yield (
             '<div class="controls"><input id="q" type="search" '
             'placeholder="Filter by URL, title or evidence" aria-label="Filter">'
             f'<select id="status" aria-label="Status">{_options(STATUSES, "any status")}</select>'
             f'<select id="drift" aria-label="Drift">{_options(DRIFTS, "any drift")}</select>'
             '<span id="shown"></span></div>'
         )
-        body.append(
+        yield (
             '<table id="links"><thead><tr><th data-key="s">Status</th>'
             '<th data-key="d">Drift</th><th data-key="http">HTTP</th>'
             '<th data-key="url">Link</th><th>Evidence</th><th>History</th></tr></thead>'
         )
-        body.extend(_link_body(data, v, i) for i, v in enumerate(ordered(data.verdicts)))
-        body.append("</table>")
+        for i, entry in enumerate(data.entries()):
+            yield _link_body(data, entry, i)
+        yield "</table>"
     settings = settings_text(data.settings)
     foot = "<footer>Click a row for its evidence, history and diff; click a heading to sort."
     if settings:
         foot += f"<br>Settings: {_e(settings)}"
     foot += "</footer>"
-    return "".join([*head, *body, foot, f"<script>{_JS}</script></body></html>\n"])
+    yield foot + f"<script>{_JS}</script></body></html>\n"
+
+
+def render_html(data: ReportData) -> str:
+    return "".join(html_chunks(data))

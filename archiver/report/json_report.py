@@ -10,38 +10,42 @@ facts (offline, dates) are not repeated here: an offline run is an empty list.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
-from archiver.report import ReportData
-from archiver.report.common import history_rows, ordered
+from archiver.report import LinkEntry, ReportData
+from archiver.report.common import clean_history
 
 
-def link_objects(data: ReportData) -> list[dict[str, Any]]:
-    out = []
-    for v in ordered(data.verdicts):
-        out.append(
-            {
-                "url": v.url,
-                "status": v.status,
-                "reason": v.reason,
-                "http_status": v.http_status,
-                "final_url": v.final_url,
-                "drift": v.drift,
-                "similarity": v.similarity,
-                "warc_file": v.warc_file,
-                "warc_offset": v.warc_offset,
-                "title": v.title,
-                "run": data.run_id,
-                "text_path": v.text_path,
-                "diff": v.diff,
-                "history": history_rows(data, v.url),
-                "cited_in": list(data.citations.get(v.url, [])),
-            }
-        )
-    return out
+def link_object(data: ReportData, entry: LinkEntry) -> dict[str, Any]:
+    v = entry.verdict
+    return {
+        "url": v.url,
+        "status": v.status,
+        "reason": v.reason,
+        "http_status": v.http_status,
+        "final_url": v.final_url,
+        "drift": v.drift,
+        "similarity": v.similarity,
+        "warc_file": v.warc_file,
+        "warc_offset": v.warc_offset,
+        "title": v.title,
+        "run": data.run_id,
+        "text_path": v.text_path,
+        "diff": v.diff,
+        "history": clean_history(entry.history),
+        "cited_in": list(entry.cited),
+    }
+
+
+def json_chunks(data: ReportData) -> Iterator[str]:
+    """One link per line: grep-able, and written by the C encoder (indent= is 5x slower)."""
+    sep = "[\n"
+    for entry in data.entries():
+        yield sep + json.dumps(link_object(data, entry), ensure_ascii=False)
+        sep = ",\n"
+    yield "[]\n" if sep == "[\n" else "\n]\n"
 
 
 def render_json(data: ReportData) -> str:
-    """One link per line: grep-able, and written by the C encoder (indent= is 5x slower)."""
-    lines = [json.dumps(obj, ensure_ascii=False) for obj in link_objects(data)]
-    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+    return "".join(json_chunks(data))

@@ -8,16 +8,11 @@ indented under the URL. Widths count East Asian wide characters as two columns.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
+from archiver.model import Verdict
 from archiver.report import ReportData
-from archiver.report.common import (
-    DRIFT_ORDER,
-    STATUS_ORDER,
-    clean,
-    counts,
-    ordered,
-    settings_text,
-)
+from archiver.report.common import DRIFT_ORDER, STATUS_ORDER, clean, settings_text
 
 WIDTH = 80
 STATUS_W, DRIFT_W = 12, 13
@@ -74,7 +69,25 @@ def _paint(text: str, key: str, color: bool) -> str:
     return f"{_COLOURS[key]}{text}{_RESET}" if color and key in _COLOURS else text
 
 
-def render_table(data: ReportData, *, color: bool = False) -> str:
+def _link_lines(v: Verdict, color: bool) -> str:
+    """A link's two lines (one when it has neither evidence nor title), each ended."""
+    drift = v.drift
+    if v.drift == "changed" and v.similarity is not None:
+        drift = f"changed {v.similarity:.0%}"
+    status_cell = _paint(_pad(v.status, STATUS_W), v.status, color)
+    drift_cell = _paint(_pad(drift, DRIFT_W), v.drift, color)
+    text = status_cell + drift_cell + fit(clean(v.url), URL_W, middle=True) + "\n"
+    evidence = clean(v.reason)
+    title = clean(v.title)
+    if title:
+        evidence = f"{evidence} — “{title}”" if evidence else f"“{title}”"
+    if evidence:
+        text += " " * (STATUS_W + DRIFT_W) + fit(evidence, URL_W) + "\n"
+    return text
+
+
+def table_chunks(data: ReportData, *, color: bool = False) -> Iterator[str]:
+    """The counts (from the tally, before any link is read), then a link at a time."""
     head = f"Run {clean(data.run_id)}"
     if data.started:
         head += f" · {clean(data.started)}"
@@ -86,9 +99,10 @@ def render_table(data: ReportData, *, color: bool = False) -> str:
             "Offline: no host could be reached at the network level, so no link was\n"
             "judged and the history was left as it was. Check the network and run again."
         )
-        return "\n".join(lines) + "\n"
-    statuses, drifts = counts(data.verdicts)
-    n = len(data.verdicts)
+        yield "\n".join(lines) + "\n"
+        return
+    tally = data.tally()
+    statuses, drifts, n = tally.statuses, tally.drifts, tally.total
     found = ", ".join(f"{statuses[k]} {k}" for k in STATUS_ORDER if statuses[k])
     lines.append(fit(f"{n} link{'s' if n != 1 else ''}" + (f": {found}" if found else ""), WIDTH))
     changes = ", ".join(f"{drifts[k]} {k}" for k in DRIFT_ORDER if drifts[k])
@@ -97,20 +111,14 @@ def render_table(data: ReportData, *, color: bool = False) -> str:
     settings = settings_text(data.settings)
     if settings:
         lines.append(fit(f"Settings: {settings}", WIDTH))
-    if not data.verdicts:
-        return "\n".join([*lines, "", "No links in this run."]) + "\n"
+    if not n:
+        yield "\n".join([*lines, "", "No links in this run."]) + "\n"
+        return
     lines += ["", _pad("STATUS", STATUS_W) + _pad("DRIFT", DRIFT_W) + "URL"]
-    for v in ordered(data.verdicts):
-        drift = v.drift
-        if v.drift == "changed" and v.similarity is not None:
-            drift = f"changed {v.similarity:.0%}"
-        status_cell = _paint(_pad(v.status, STATUS_W), v.status, color)
-        drift_cell = _paint(_pad(drift, DRIFT_W), v.drift, color)
-        lines.append(status_cell + drift_cell + fit(clean(v.url), URL_W, middle=True))
-        evidence = clean(v.reason)
-        title = clean(v.title)
-        if title:
-            evidence = f"{evidence} — “{title}”" if evidence else f"“{title}”"
-        if evidence:
-            lines.append(" " * (STATUS_W + DRIFT_W) + fit(evidence, URL_W))
-    return "\n".join(lines) + "\n"
+    yield "\n".join(lines) + "\n"
+    for entry in data.entries(details=False):
+        yield _link_lines(entry.verdict, color)
+
+
+def render_table(data: ReportData, *, color: bool = False) -> str:
+    return "".join(table_chunks(data, color=color))
