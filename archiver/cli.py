@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -192,6 +193,32 @@ def _write_output(text: str, output: str) -> None:
         raise ArchiverError(f"{output}: is a directory, expected a file")
     try:
         path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ArchiverError(f"{output}: cannot write ({exc.strerror})") from None
+    log.info("wrote %s", output)
+
+
+class _Echo:
+    """Standard output as a stream for reports written piece by piece, through click.echo
+    as a whole report was (so its handling of encodings and colours is kept)."""
+
+    def write(self, text: str) -> int:
+        click.echo(text, nl=False)
+        return len(text)
+
+
+def _stream_output(write: Callable[[Any], None], output: str) -> None:
+    """Like `_write_output`, for a report that `write` writes to the stream it is given:
+    a run of 100,000 links is never one string in memory."""
+    if output == "-":
+        write(_Echo())
+        return
+    path = Path(output)
+    if path.is_dir():
+        raise ArchiverError(f"{output}: is a directory, expected a file")
+    try:
+        with path.open("w", encoding="utf-8") as fh:
+            write(fh)
     except OSError as exc:
         raise ArchiverError(f"{output}: cannot write ({exc.strerror})") from None
     log.info("wrote %s", output)
@@ -462,7 +489,7 @@ def run(ctx: click.Context, texts: tuple[str, ...], links_path: str, fmt: str, *
     from archiver import archive
 
     data = result.report or archive.load_report(result.archive, result.run_id)
-    click.echo(archive.render_report(data, fmt, color=_color()), nl=False)
+    archive.write_report(data, fmt, _Echo(), color=_color())
     _exit_for(result.verdicts, fail_on)
 
 
@@ -493,12 +520,12 @@ def report(
       archiver report --format html -o report.html
       archiver report --fail-on dead,soft-404  # exit 1 if any link rotted
     """
-    from archiver.archive import load_report, render_report
+    from archiver.archive import load_report, write_report
 
     conditions = _fail_on(fail_on)
     data = load_report(_existing_archive(archive), run_id, since=since)
-    text = render_report(data, fmt, color=_color() and output == "-")
-    _write_output(text, output)
+    color = _color() and output == "-"
+    _stream_output(lambda out: write_report(data, fmt, out, color=color), output)
     _exit_for(data.verdicts, conditions)
 
 
