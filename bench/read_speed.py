@@ -5,6 +5,9 @@ Usage:
     .venv/bin/python bench/read_speed.py [--corpus-pages 300] [--repeat 3]
         [--against REV] [--processes N] [--options] [--json FILE]
 
+The corpus pages are also read as a read worker of `archiver snapshot` reads them
+(snapshot.read_and_judge: WARC record, text, text file, verdict), in CPU ms per page.
+
 Speed is CPU seconds of this process (time.process_time), best of --repeat passes, so a
 busy shared machine disturbs it less than wall time; wall-clock pages/s of the same
 passes is printed beside it. "per core" is what one extraction worker does; a pool of
@@ -157,6 +160,39 @@ def measure_records(pages: list[Page], repeat: int) -> dict[str, float]:
     return {"pages": len(pages), "cpu_pages_per_s": len(pages) / cpu}
 
 
+def measure_worker(pages: list[Page], repeat: int) -> dict[str, float]:
+    """Best-of-``repeat`` CPU ms per page of snapshot.read_and_judge, what a read worker of
+    `archiver snapshot` does for each page: the record read back from the WARC, the text
+    read, stored in text/ and judged (first capture, so drift is "new")."""
+    from archiver import snapshot
+    from archiver.model import Capture, Hop, RecordRef
+
+    with tempfile.TemporaryDirectory(prefix="read-speed-") as tmp:
+        archive = Path(tmp)
+        (archive / "warc").mkdir()
+        (archive / "text").mkdir()
+        offsets = write_warc(pages, archive / "warc" / "pages.warc.gz")
+        jobs = []
+        for (_name, raw, url, _gold), offset in zip(pages, offsets, strict=True):
+            ref = RecordRef("pages.warc.gz", offset, 0, "<urn:uuid:0>", "response")
+            hop = Hop(url=url, status=200, content_type="text/html", size=len(raw), record=ref)
+            capture = Capture(url=url, started="2024-01-01T00:00:00Z", hops=[hop])
+            jobs.append(
+                snapshot.ReadJob(
+                    archive=tmp, warc_file=ref.warc_file, offset=offset, capture=capture, run_id=1
+                )
+            )
+        for job in jobs[:5]:
+            snapshot.read_and_judge(job)
+        cpu = float("inf")
+        for _ in range(max(repeat, 1)):
+            start = time.process_time()
+            for job in jobs:
+                snapshot.read_and_judge(job)
+            cpu = min(cpu, time.process_time() - start)
+    return {"pages": len(pages), "ms_per_page": 1000 * cpu / len(pages)}
+
+
 def phases(pages: list[Page], repeat: int) -> dict[str, float]:
     """CPU ms per page of each step of read_html, called one by one as read_html does."""
     import archiver.read as read
@@ -175,7 +211,7 @@ def phases(pages: list[Page], repeat: int) -> dict[str, float]:
         for _name, raw, url, _gold in pages:
             text, _ = timed("charset + decode", decode_text, raw, HEADERS, True)
             tree = timed("lxml parse", read.parse_html, text)
-            head = timed("head (BeautifulSoup)", read.head_metadata, text)
+            head = timed("head (lxml)", read.head_metadata, text)
             base = read._base_url(head, url)
             timed("outlinks", read.outlinks, tree, base)
             timed("canonical + language", read._canonical, head, base)
@@ -284,6 +320,7 @@ def measure_all(gold: list[Page], corpus: list[Page], repeat: int) -> dict[str, 
         "gold": measure(gold, repeat),
         "corpus": measure(corpus, repeat),
         "corpus_records": measure_records(corpus, repeat),
+        "corpus_worker": measure_worker(corpus, repeat),
     }
 
 
@@ -336,6 +373,10 @@ def main() -> None:
     print("corpus pages read back from a WARC (read_record: record, chunked, gzip, then read):")
     for label, figures in results.items():
         print(f"  {label:<26} {figures['corpus_records']['cpu_pages_per_s']:7.1f} pages/s/core")  # type: ignore[index]
+    print()
+    print("corpus pages through a read worker (read_and_judge: record, read, store, judge):")
+    for label, figures in results.items():
+        print(f"  {label:<26} {figures['corpus_worker']['ms_per_page']:7.2f} CPU ms/page")  # type: ignore[index]
     print()
 
     breakdown = {"gold": phases(gold, args.repeat), "corpus": phases(corpus, args.repeat)}
