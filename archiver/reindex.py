@@ -209,7 +209,20 @@ def _metadata(
         return
     if payload.get("archiver") != "catalog":
         return
-    kind, data = payload["kind"], payload["data"]
+    # One change per record in archives written before changes were batched.
+    changes = payload.get("changes", [payload])
+    for change in changes:
+        _apply(change["kind"], change["data"], catalog, journaled_runs, covered, stats)
+
+
+def _apply(
+    kind: str,
+    data: dict[str, Any],
+    catalog: Catalog,
+    journaled_runs: set[int],
+    covered: set[tuple[int, str]],
+    stats: Counter[str],
+) -> None:
     catalog.apply(kind, data)
     if kind == "run":
         if int(data["run"]["id"]) not in journaled_runs:

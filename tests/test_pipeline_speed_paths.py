@@ -32,6 +32,19 @@ def _records_at(path: Path) -> dict[int, tuple[str, str]]:
     return out
 
 
+def at_types(path: Path) -> list[str]:
+    return [t for t, _ in _records_at(path).values()]
+
+
+def _journal_changes(path: Path) -> list[dict]:
+    changes = []
+    with open(path, "rb") as fh:
+        for rec in ArchiveIterator(fh):
+            if rec.rec_type == "metadata":
+                changes += json.loads(rec.content_stream().read())["changes"]
+    return changes
+
+
 def test_writer_thread_keeps_call_order_and_true_offsets(tmp_path: Path) -> None:
     writer = WarcWriter(tmp_path, run_id=1, settings={})
     thread = WriterThread(writer)
@@ -55,8 +68,10 @@ def test_writer_thread_keeps_call_order_and_true_offsets(tmp_path: Path) -> None
     with open(final, "rb") as fh:
         for rec in ArchiveIterator(fh):
             if rec.rec_type == "metadata":
-                journal.append(json.loads(rec.content_stream().read())["data"]["i"])
-    assert journal == list(range(30))
+                payload = json.loads(rec.content_stream().read())
+                journal += [change["data"]["i"] for change in payload["changes"]]
+    assert journal == list(range(30))  # every change, in order, in one record
+    assert at_types(final).count("metadata") == 1
     assert warcio_check([final]).returncode == 0
 
 
@@ -115,7 +130,9 @@ def test_journal_reaches_the_warc_before_the_commit(tmp_path: Path) -> None:
     thread.close()
     writer.close()
     cat.close()
-    assert seen_at_commit and seen_at_commit[0] == 2  # the run and the capture, both written
+    # The run and the capture, written as one record before the COMMIT.
+    assert seen_at_commit[0] == 1
+    assert [c["kind"] for c in _journal_changes(writer.closed_files[0])] == ["run", "capture"]
 
 
 def test_a_failing_awaitable_writer_ends_the_capture_with_its_error(web: Web) -> None:
