@@ -252,6 +252,13 @@ def _snapshot_options(f: Any) -> Any:
             "--per-host", default=2, show_default=True, help="Requests in flight per host."
         ),
         click.option(
+            "--fetchers",
+            type=click.IntRange(1, 64),
+            default=None,
+            help="Fetch processes, links split among them by host "
+            "(default: one per core with --no-text, else one).",
+        ),
+        click.option(
             "--delay",
             default=0.0,
             show_default=True,
@@ -361,6 +368,7 @@ def _settings(kw: dict[str, Any]) -> Any:
         wait=kw["wait"],
         concurrency=kw["concurrency"],
         per_host=kw["per_host"],
+        fetchers=kw["fetchers"],
         delay=kw["delay"],
         connect_timeout=kw["connect_timeout"],
         read_timeout=kw["read_timeout"],

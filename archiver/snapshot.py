@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import secrets
 import time
+from collections.abc import AsyncIterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -65,6 +66,7 @@ class SnapshotSettings:
     resolve_only: bool = False
     dead_after: int = 3
     workers: int | None = None  # text-extraction processes (default: one per core)
+    fetchers: int | None = None  # fetch processes (default: one per core without text)
 
     def public(self) -> dict[str, Any]:
         d = asdict(self)
@@ -189,18 +191,12 @@ class Pipeline:
 
         # The writer thread looks earlier payloads up on a connection of its own.
         lookup = Catalog.open(self.catalog.path)
-        kwargs: dict[str, Any] = {
-            "prefix": "archiver",
-            "run_id": self.run_id,
-            "settings": {**self.settings.public(), "software": f"archiver/{__version__}"},
-            "max_size": self.settings.warc_size,
-            "revisit_lookup": lookup.revisit_lookup,
-        }
-        if self.settings.gzip_level is not None:
-            kwargs["gzip_level"] = self.settings.gzip_level
         pool = _read_pool(self.settings) if self.settings.text else None
         try:
-            with WarcWriter(self.archive / "warc", **kwargs) as writer:
+            kwargs = self._writer_kwargs()
+            with WarcWriter(
+                self.archive / "warc", revisit_lookup=lookup.revisit_lookup, **kwargs
+            ) as writer:
                 self.writer = writer
                 self.thread = WriterThread(writer)
                 try:
@@ -231,19 +227,10 @@ class Pipeline:
         result.reports = write_reports(self.archive, self.run_id, result.report)
         return result
 
-    def _write(self, exchange: Any) -> asyncio.Future[Any]:
-        """The fetcher's writer: the WARC thread writes while the event loop fetches on."""
-        loop = self.loop
-        future = loop.create_future()
-
-        def done(result: Any, exc: BaseException | None) -> None:
-            loop.call_soon_threadsafe(_settle, future, result, exc)
-
-        self.thread.call(self.writer.write_exchange, exchange, done=done)
-        return future
-
     async def _capture(self, todo: list[Link], pool: concurrent.futures.Executor | None) -> None:
         self.loop = asyncio.get_running_loop()
+        # The fetcher's writer: the WARC thread writes while the event loop fetches on.
+        self._write = self.thread.on_loop(self.writer.write_exchange)
         self.batch: list[tuple[Capture, RecordRef]] = []
         committer = asyncio.create_task(self._commit_often())
         try:
@@ -274,7 +261,6 @@ class Pipeline:
             self.probes[_origin(cap.url)] = readable
 
     async def _fetch(self, todo: list[Link], pool: concurrent.futures.Executor | None) -> None:
-        from archiver.capture import capture_all
 
         workers = getattr(pool, "_max_workers", 1)
         # Pages queued or being read at once: enough to keep every worker busy; past it
@@ -284,8 +270,7 @@ class Pipeline:
         self.pool = pool
         if self.progress is not None:
             self.progress.start(len(todo))
-        urls = [link.url for link in todo]
-        async for cap in capture_all(urls, self._fetch_options(), self._write):
+        async for cap in self._captures([link.url for link in todo]):
             self.catalog.record_capture(self.run_id, cap, commit=False)
             self.captures += 1
             self.bytes += sum(h.size for h in cap.hops)
@@ -303,6 +288,43 @@ class Pipeline:
         self._send_batch()
         while self.pending:
             await asyncio.gather(*self.pending, return_exceptions=True)
+
+    def _captures(self, urls: list[str]) -> AsyncIterator[Capture]:
+        """The links captured in this process, or split by host over fetch processes."""
+        from archiver.capture import capture_all
+        from archiver.shards import capture_sharded, split_by_host
+
+        groups = split_by_host(urls, self._fetchers())
+        if len(groups) < 2:
+            return capture_all(urls, self._fetch_options(), self._write)
+        log.debug("fetching in %d processes: %s links", len(groups), [len(g) for g in groups])
+        return capture_sharded(
+            groups,
+            self._fetch_options(),
+            self.archive / "warc",
+            self._writer_kwargs(),
+            self.catalog.path,
+        )
+
+    def _fetchers(self) -> int:
+        """Fetch processes: one per core without text; with text the read workers have
+        the cores, and a second fetcher would only compete with them."""
+        if self.settings.fetchers is not None:
+            return max(1, self.settings.fetchers)
+        if self.settings.text:
+            return 1
+        return os.cpu_count() or 1
+
+    def _writer_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {
+            "prefix": "archiver",
+            "run_id": self.run_id,
+            "settings": {**self.settings.public(), "software": f"archiver/{__version__}"},
+            "max_size": self.settings.warc_size,
+        }
+        if self.settings.gzip_level is not None:
+            kwargs["gzip_level"] = self.settings.gzip_level
+        return kwargs
 
     def _send_batch(self) -> None:
         """A few pages per task: the pool's cost per task (pickling, its threads, waking
@@ -534,15 +556,6 @@ def read_and_judge_all(
     jobs: list[ReadJob],
 ) -> list[tuple[Readable | None, str | None, Verdict | None]]:
     return [read_and_judge(job) for job in jobs]
-
-
-def _settle(future: asyncio.Future[Any], result: Any, exc: BaseException | None) -> None:
-    if future.cancelled():
-        return
-    if exc is None:
-        future.set_result(result)
-    else:
-        future.set_exception(exc)
 
 
 def _read_at(directory: Path, name: str, offset: int) -> Readable | None:
