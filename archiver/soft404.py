@@ -56,12 +56,15 @@ _STRONG = (
     r"|(?:nous ne trouvons pas|impossible de trouver) (?:la|cette) page|erreur 404"
     r"|rien (?:n'a|n'ait) été trouvé à cet emplacement"
     # German
-    rf"|\b(?:seite|artikel|inhalt|dokument|datei)\b{_GAP}(?:nicht gefunden|existiert (?:leider )?"
+    rf"|\b(?:seite|artikel|inhalt|dokument|datei|thema|beitrag|eintrag|anzeige|angebot|produkt"
+    rf"|profil|konto|video|nachricht)\b{_GAP}(?:nicht gefunden|existiert (?:leider )?"
     r"nicht|gibt es (?:leider )?nicht|ist (?:leider )?nicht (?:mehr )?verfügbar"
     r"|wurde (?:gelöscht|entfernt))"
     r"|fehler 404|404 fehler|(?:konnten|können) wir (?:die|diese) seite nicht finden"
     # Spanish
-    rf"|\b(?:página|nota|artículo|contenido|documento|archivo)s?\b{_GAP}(?:no existe|ya no existe"
+    rf"|\b(?:página|nota|artículo|contenido|documento|archivo|producto|oferta|anuncio|vídeo"
+    rf"|perfil|cuenta|publicación|tema)s?\b{_GAP}(?:no existe|ya no existe|descatalogad[ao]"
+    r"|ya no está (?:disponible|a la venta)"
     r"|no (?:se )?(?:ha podido encontrar|puede encontrar|encuentra|encontró|fue encontrad[ao])"
     r"|no está disponible|ha sido (?:eliminad[ao]|borrad[ao]|retirad[ao])|no encontrad[ao])"
     r"|no (?:hemos podido|pudimos|podemos) encontrar (?:la|esta) página|error 404"
@@ -82,7 +85,7 @@ _STRONG = (
     # Polish
     rf"|\b(?:strona|artykuł|treść|ogłoszenie|oferta|produkt|plik)\b{_GAP}(?:nie istnieje"
     r"|nie został[ao]? znalezion[aey]|został[ao]? usunięt[aey]|jest (?:już )?nieaktualn[aey]"
-    r"|jest (?:już )?niedostępn[aey]|nie jest (?:już )?dostępn[aey])"
+    r"|jest (?:już )?niedostępn[aey]|nie jest (?:już )?dostępn[aey]|wygasł[aoy]?)"
     r"|nie znaleziono strony|błąd 404"
     # Ukrainian
     rf"|(?:сторінк[аиу]|статт[яі]|матеріал|документ|запис)\w*{_GAP}(?:не знайден[аоі]?"
@@ -97,9 +100,10 @@ _STRONG = (
     r"|halaman tidak ditemukan|không tìm thấy trang"
     r"|페이지를 찾을 수 없습니다|페이지가 존재하지 않습니다|페이지를 찾을 수 없"
     r"|(?:ページ|記事|ファイル|コンテンツ|動画)(?:が|は)?(?:見つかりません|存在しません"
-    r"|削除されました)"
+    r"|削除されました)|(?:商品|製品)(?:は|の)?販売(?:を|は)?終了(?:しました|いたしました)"
     r"|(?:页面|网页|頁面|網頁|内容|文章|视频)(?:已经?|已被)?(?:不存在|被删除|删除|找不到|未找到"
     r"|无法找到|丢失)|(?:找不到|无法找到)(?:该|此|您要的)?(?:页面|网页)"
+    r"|(?:账号|帐号|帳號|賬號|用户|用戶)(?:已经?|已被)?(?:注销|註銷|封禁|被封|不存在)"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -314,7 +318,7 @@ _CLOSE_QUOTES = "\"'»“”’›」"
 # "the server says the page was not found", "what to do if the page is not found?".
 _MENTION = re.compile(
     r"\b(?:says?|said|shows?|showed|displays?|displayed|message|reads|returns?|returned|gets?"
-    r"|getting|if|when|whenever|why|meldet|meldung|zeigt|anzeigt|erscheint|wenn|falls|warum"
+    r"|getting|if|when|whenever|why|means?|meant|meaning|usually|typically|often|meldet|meldung|zeigt|anzeigt|erscheint|wenn|falls|warum"
     r"|affiche|indique|dit|si|quand|lorsque|pourquoi|muestra|mensaje|dice|aparece|cuando"
     r"|por qué|пишет|надпись|сообщение|показывает|появляется|если|когда|почему)\b"
 )
@@ -324,6 +328,10 @@ _REPORTED = re.compile(
     r"|по словам|по данным|сообщил[аио]?|сообщает)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_STATUS_CODE = re.compile(r"\b(?:30[1278]|40[0-9]|41\d|429|5\d\d)\b")
+# A phrase in quotation marks inside a title is what the page is about: a thread called
+# 'After the upgrade, «Page not found» on every subdomain'.
+_QUOTED = re.compile(r"«[^«»]{1,80}»|“[^“”]{1,80}”|„[^„“”]{1,80}[“”]|\"[^\"]{1,80}\"")
 # A circumstance right after the phrase makes it a description of a problem ("Page not
 # found when refreshing on /about"), not the message itself.
 # "leads to a page that cannot be found": some page, not this one.
@@ -367,9 +375,16 @@ def _mentioned(text: str, m: re.Match[str]) -> bool:
     end = _SENTENCE_END.search(text, m.end())
     if end and end.group(0) == "?":
         return True
+    # "… the ones that are dead: 404 Not Found, 410 Gone, timeouts": a list of errors is
+    # about errors; an error page names its own code only.
+    codes = {
+        c.group(0) for c in _STATUS_CODE.finditer(text, start, end.start() if end else len(text))
+    }
+    if len(codes) > 1:
+        return True
     if _REPORTED.search(text, start, end.start() if end else len(text)):
         return True
-    return bool(_MENTION.search(text, start, m.start()))
+    return bool(_MENTION.search(text, start, m.end()))
 
 
 _WORDS = re.compile(r"[^\W_]+")
@@ -436,7 +451,7 @@ def wording_reason(readable: Readable | None, url: str = "") -> str | None:
     body = "\n".join(line for line in text.splitlines() if line.strip() not in folded_title)
     seconded = _unquoted(body, _STRONG_RE, named) or _bare_error_title(title, named)
     if title and (words <= SHORT_BODY_WORDS or (seconded and words <= TITLE_BODY_WORDS)):
-        for part in [title, *_TITLE_SPLIT.split(title)]:
+        for part in _title_parts(title):
             if part.rstrip().endswith("?"):
                 continue
             if _coverage(part.replace("’", "'").casefold(), named) >= TITLE_COVERAGE:
@@ -507,7 +522,7 @@ def _bare_error_title(title: str, named: frozenset[str]) -> bool:
     """
     if title.rstrip().endswith("?"):
         return False  # "What does 'Page not found' mean?" asks about the phrase
-    for part in [title, *_TITLE_SPLIT.split(title)]:
+    for part in _title_parts(title):
         folded = part.replace("’", "'").casefold()
         letters = len(_ALNUM.findall(folded))
         if not letters:
@@ -521,6 +536,12 @@ def _bare_error_title(title: str, named: frozenset[str]) -> bool:
         if covered / letters >= BARE_TITLE_COVERAGE:
             return True
     return False
+
+
+def _title_parts(title: str) -> list[str]:
+    """The whole title and its parts ("Page title | Site name"), quotations left out."""
+    unquoted = _QUOTED.sub(" … ", title)
+    return [unquoted, *_TITLE_SPLIT.split(unquoted)]
 
 
 def _lead(body: str) -> str:

@@ -254,3 +254,32 @@ def test_slug_words_with_accents_and_path_noise() -> None:
     assert soft404_reason(ojs, Readable(), None) == (
         "redirected to a category page (/index.php/juh/issue/archive)"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Fehler | Aquaristik-Treff", "Das angeforderte Thema konnte nicht gefunden werden."),
+        ("Té verde sencha", "Este producto está descatalogado y ya no está a la venta."),
+        ("Kierowca kat. C", "Ta oferta pracy wygasła."),
+        ("宇治抹茶缶", "この商品は販売を終了しました。"),
+        ("微说", "该账号已注销"),
+    ],
+)
+def test_removed_threads_products_offers_and_accounts(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # a list of status codes is about errors
+        ("linkrot-check", "It reports the dead ones: 404 Not Found, 410 Gone and timeouts."),
+        # an explanation, not the message
+        ("linkrot-check", "A redirect home usually means the page you linked to was removed."),
+        # a quotation in the title is the thread's subject
+        ("After the upgrade «Page not found» on every subdomain - Servers", "Hi. Since then"),
+    ],
+)
+def test_pages_about_errors_are_content(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is None
