@@ -13,7 +13,15 @@ from typing import Any
 from archiver.catalog import Catalog
 from archiver.errors import ArchiverError
 from archiver.model import Verdict
-from archiver.report import LinkEntry, ReportData, Tally, TextSink, render, render_to
+from archiver.report import (
+    LinkEntry,
+    ReportData,
+    Tally,
+    TextSink,
+    render,
+    render_many,
+    render_to,
+)
 from archiver.report.common import DRIFT_ORDER, STATUS_ORDER
 
 
@@ -156,13 +164,13 @@ def write_report(data: ReportData, fmt: str, out: TextSink, color: bool = False)
 def write_reports(archive: Path, run_id: int, data: ReportData | None = None) -> list[Path]:
     """Every run leaves its JSON and HTML report beside the WARCs it describes."""
     data = data or load_report(archive, run_id)
-    out = []
-    for fmt, ext in (("json", "json"), ("html", "html")):
-        path = archive / "reports" / f"run-{run_id:04d}.{ext}"
-        with path.open("w", encoding="utf-8") as fh:
-            write_report(data, fmt, fh)
-        out.append(path)
-    return out
+    paths = [archive / "reports" / f"run-{run_id:04d}.{ext}" for ext in ("json", "html")]
+    with (
+        paths[0].open("w", encoding="utf-8") as json_file,
+        paths[1].open("w", encoding="utf-8") as html_file,
+    ):
+        render_many(data, [("json", json_file), ("html", html_file)])
+    return paths
 
 
 def diff_text(

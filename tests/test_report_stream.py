@@ -22,7 +22,15 @@ from archiver.catalog import Catalog
 from archiver.cli import cli
 from archiver.drift import word_diff
 from archiver.model import Citation, Link, Verdict
-from archiver.report import FORMATS, LinkEntry, ReportData, Tally, render, render_to
+from archiver.report import (
+    FORMATS,
+    LinkEntry,
+    ReportData,
+    Tally,
+    render,
+    render_many,
+    render_to,
+)
 from archiver.report.common import STATUS_ORDER
 
 URLS = [
@@ -295,3 +303,23 @@ def test_catalog_links_hold_one_page_at_a_time(tmp_path: Path) -> None:
         seen += 1
     assert seen == n
     assert alive.peak <= 2 * page  # the page being read, and at most the one before it
+
+
+def test_render_many_reads_the_links_once_and_in_step() -> None:
+    links = CountingLinks(3000)
+    data = ReportData(run_id=1, verdicts=links, source=links)  # type: ignore[arg-type]
+    sinks = {fmt: Sink(links) for fmt in ("json", "html")}
+    render_many(data, list(sinks.items()))
+    assert links.made == links.n  # one pass for both files, not one each
+    # itertools.tee frees what all branches have read in blocks of 57 links
+    assert links.alive.peak <= 2 * 57 and links.alive.now == 0
+    for sink in sinks.values():
+        assert len(sink.made_at_write) > 1 and sink.made_at_write[0] < links.n
+
+
+def test_render_many_writes_what_render_writes(archive: Path) -> None:
+    data = load_report(archive, 3)
+    outs = {fmt: io.StringIO() for fmt in FORMATS}
+    render_many(data, list(outs.items()))  # md reads the changed links a second time
+    for fmt, out in outs.items():
+        assert out.getvalue() == render(data, fmt), fmt

@@ -13,7 +13,9 @@ catalog in pages (`archiver.archive.load_report`).
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -146,6 +148,54 @@ def chunks(data: ReportData, fmt: str, *, color: bool = False) -> Iterator[str]:
 
         return html_chunks(data)
     raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def render_many(data: ReportData, targets: list[tuple[str, TextSink]]) -> None:
+    """Several formats of one report from a single pass over its links.
+
+    The end of a run writes JSON and HTML: reading the run from the catalog once rather
+    than once per format. The renderers advance in step, a piece each in turn, so the
+    links one has read and the others not yet stay a handful (itertools.tee keeps them).
+    """
+    branches = itertools.tee(data.entries(), len(targets))
+    streams = [
+        (chunks(dataclasses.replace(data, source=_Replay(data, branch)), fmt), out)
+        for branch, (fmt, out) in zip(branches, targets, strict=True)
+    ]
+    pending: list[list[str]] = [[] for _ in streams]
+    sizes = [0] * len(streams)
+    live = list(range(len(streams)))
+    while live:
+        for i in list(live):
+            pieces, out = streams[i]
+            piece = next(pieces, None)
+            if piece is None:
+                live.remove(i)
+            else:
+                pending[i].append(piece)
+                sizes[i] += len(piece)
+            if pending[i] and (piece is None or sizes[i] >= WRITE_SIZE):
+                out.write("".join(pending[i]))
+                pending[i].clear()
+                sizes[i] = 0
+
+
+class _Replay:
+    """One renderer's share of a single pass (render_many): its first full reading of
+    the links comes from `branch`; anything else is asked of the report itself."""
+
+    def __init__(self, data: ReportData, branch: Iterator[LinkEntry]) -> None:
+        self.data = data
+        self.branch: Iterator[LinkEntry] | None = branch
+
+    def tally(self) -> Tally:
+        return self.data.tally()
+
+    def entries(self, *, changed_only: bool = False, details: bool = True) -> Iterator[LinkEntry]:
+        branch, self.branch = self.branch, None
+        if branch is not None and not changed_only and details:
+            return branch
+        return self.data.entries(changed_only=changed_only, details=details)
 
 
 WRITE_SIZE = 1 << 16  # characters gathered before a write: few calls, little memory
