@@ -11,9 +11,12 @@ of its own so that its peak RSS (ru_maxrss from wait4) is its own:
 - a bare `import archiver.cli` for the floor every child starts from.
 
     .venv/bin/python bench/report_memory.py [--links 10000 100000] [--work DIR]
+        [--code OLD_TREE NEW_TREE] [--repeat 3]
 
-With --work DIR the catalogs are built once and kept (DIR/N/), so the old and the new
-code can be measured on the same files.
+With --work DIR the catalogs are built once and kept (DIR/N/). With two --code folders
+(e.g. an old commit unpacked by `git archive COMMIT archiver | tar -x -C /tmp/old`) each
+measurement runs on both in turn, and the ratios new/old are printed; the reports each
+wrote stay in DIR/N/out-<folder name>/ to be compared with cmp.
 """
 
 from __future__ import annotations
@@ -143,26 +146,41 @@ def measure(argv: list[str], code: Path) -> tuple[float, float]:
     return spent, usage.ru_maxrss * 1024 / MB  # Linux reports kilobytes
 
 
-def bench(archive: Path, n: int, code: Path) -> None:
+def jobs(archive: Path, out: Path) -> list[tuple[str, list[str], Path | None]]:
+    """(label, argv, file written) of every measurement, for one archive."""
     py = sys.executable
-    out = archive / f"out-{code.name}"  # old and new code side by side, to compare
-    out.mkdir(exist_ok=True)
-    wall, rss = measure([py, "-c", "import archiver.cli, archiver.archive"], code)
-    print(f"{'floor: import archiver':34} {n:>7} links {wall:6.2f} s {rss:7.1f} MB")
+    found = [("floor: import archiver", [py, "-c", "import archiver.cli, archiver.archive"], None)]
     for fmt in FORMATS:
         path = out / f"report.{fmt}"
         argv = [py, "-m", "archiver", "report", "-q", "--archive", str(archive), "--format", fmt]
-        wall, rss = measure([*argv, "-o", str(path)], code)
-        size = path.stat().st_size / MB
-        label = f"archiver report --format {fmt}"
-        print(f"{label:34} {n:>7} links {wall:6.2f} s {rss:7.1f} MB peak RSS  ({size:.1f} MB out)")
+        found.append((f"archiver report --format {fmt}", [*argv, "-o", str(path)], path))
     script = (
         "import sys; from pathlib import Path; from archiver.archive import write_reports; "
         f"write_reports(Path(sys.argv[1]), {RUNS})"
     )
-    wall, rss = measure([py, "-c", script, str(archive)], code)
-    label = "write_reports (json + html)"
-    print(f"{label:34} {n:>7} links {wall:6.2f} s {rss:7.1f} MB peak RSS")
+    found.append(("write_reports (json + html)", [py, "-c", script, str(archive)], None))
+    return found
+
+
+def bench(archive: Path, n: int, codes: list[Path], repeat: int) -> None:
+    """Each measurement on every code tree in turn, `repeat` times: best wall time, and
+    the peak RSS (the same every time, to a few hundred kB)."""
+    print(f"{n:,} links: " + "  |  ".join(f"{c}: wall s, peak RSS MB" for c in codes))
+    for label, argv, path in jobs(archive, archive / "out"):
+        best = [(float("inf"), 0.0)] * len(codes)
+        for _ in range(repeat):
+            for i, code in enumerate(codes):
+                out = archive / f"out-{code.name}"  # old and new side by side, to compare
+                out.mkdir(exist_ok=True)
+                wall, rss = measure([a.replace(str(archive / "out"), str(out)) for a in argv], code)
+                best[i] = (min(best[i][0], wall), max(best[i][1], rss))
+        cells = "  |  ".join(f"{wall:6.2f} s {rss:7.1f} MB" for wall, rss in best)
+        if len(codes) == 2:
+            (w0, r0), (w1, r1) = best
+            cells += f"  |  time x{w1 / w0:.2f}, memory x{r1 / r0:.2f}"
+        written = archive / f"out-{codes[-1].name}" / path.name if path else None
+        size = f"  ({written.stat().st_size / MB:.1f} MB out)" if written else ""
+        print(f"  {label:32} {cells}{size}")
 
 
 def main() -> None:
@@ -172,9 +190,11 @@ def main() -> None:
     parser.add_argument(
         "--code",
         type=Path,
-        default=REPO,
-        help="the folder holding the archiver package to measure (default: this tree)",
+        nargs="+",
+        default=[REPO],
+        help="folders holding the archiver package to compare (default: this tree)",
     )
+    parser.add_argument("--repeat", type=int, default=1, help="best of this many runs")
     parser.add_argument("--build", nargs=2, metavar=("ARCHIVE", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.build:
@@ -192,8 +212,7 @@ def main() -> None:
                 subprocess.run(
                     [sys.executable, __file__, "--build", str(archive), str(n)], check=True
                 )
-            print(f"code: {args.code}")
-            bench(archive, n, args.code.resolve())
+            bench(archive, n, [c.resolve() for c in args.code], args.repeat)
 
 
 if __name__ == "__main__":
