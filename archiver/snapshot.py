@@ -36,8 +36,8 @@ READ_CAP = 50_000_000  # decompressed bytes the reader looks at, whatever the bo
 READABLE_TYPES = ("text/html", "application/xhtml", "application/pdf", "text/plain", "")
 PROBE_PREFIX = "archiver-probe-"
 COMMIT_PERIOD = 0.25  # seconds a verdict may wait for its commit
-READS_PER_WORKER = 12  # pages queued or being read per read worker, at most
-READ_BATCH = 4  # pages per read task
+READS_PER_WORKER = 48  # pages queued or being read per read worker, at most
+READ_BATCH = 16  # pages per read task
 
 
 @dataclass
