@@ -61,6 +61,12 @@ TEXT_TYPES = frozenset(
     {"text/plain", "text/markdown", "text/x-markdown", "text/csv", "text/tab-separated-values"}
 )
 PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
+# An XML body is read for its text only: cloud storage answers a missing file with an XML
+# error document ("NoSuchKey"), often passed on as 200 by a CDN.
+XML_TYPES = frozenset({"application/xml", "text/xml"})
+XML_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True
+)
 # Types that say nothing about the payload: the bytes decide.
 VAGUE_TYPES = frozenset(
     {"", "application/octet-stream", "unknown/unknown", "*/*", "binary/octet-stream"}
@@ -99,6 +105,8 @@ def sniff_kind(payload: bytes, mime: str) -> str:
         return "html"
     if mime in TEXT_TYPES:
         return "text"
+    if mime in XML_TYPES or (mime.endswith("+xml") and mime not in HTML_TYPES):
+        return "xml"
     if mime in VAGUE_TYPES:
         if _HTML_START.match(head.lstrip(b"\xef\xbb\xbf")):
             return "html"
@@ -124,6 +132,8 @@ def read_payload(
         return read_pdf(payload)
     if kind == "text":
         return read_text(payload, headers)
+    if kind == "xml":
+        return read_xml(payload)
     return Readable(kind="none", note=f"no readable text in {mime or 'an untyped body'}")
 
 
@@ -966,6 +976,19 @@ def read_text(payload: bytes, headers: list[tuple[str, str]]) -> Readable:
     """Plain text is its own readable text; only its charset needs deciding."""
     text, charset = decode_text(payload, headers, html=False)
     return Readable(text=text.strip(), charset=charset, kind="text")
+
+
+def read_xml(payload: bytes) -> Readable:
+    """The text of an XML document, one element's text a line; no entity or DTD is
+    loaded (an XML body from a hostile server must not read local files)."""
+    try:
+        root = etree.fromstring(payload, parser=XML_PARSER)
+    except (etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None:
+        return Readable(kind="none", note="XML that could not be parsed")
+    lines = (" ".join(t.split()) for t in root.itertext())
+    return Readable(text="\n".join(line for line in lines if line), kind="text")
 
 
 def read_pdf(payload: bytes) -> Readable:

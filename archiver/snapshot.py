@@ -33,7 +33,15 @@ from archiver.progress import SnapshotProgress, human_bytes
 log = logging.getLogger("archiver")
 
 READ_CAP = 50_000_000  # decompressed bytes the reader looks at, whatever the body size
-READABLE_TYPES = ("text/html", "application/xhtml", "application/pdf", "text/plain", "")
+READABLE_TYPES = (
+    "text/html",
+    "application/xhtml",
+    "application/pdf",
+    "text/plain",
+    "application/xml",
+    "text/xml",
+    "",
+)
 PROBE_PREFIX = "archiver-probe-"
 COMMIT_PERIOD = 0.25  # seconds a verdict may wait for its commit
 READS_PER_WORKER = 48  # pages queued or being read per read worker, at most

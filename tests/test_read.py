@@ -693,3 +693,24 @@ def test_read_record_runs_in_a_process_pool(tmp_path: Path) -> None:
     with ProcessPoolExecutor(max_workers=2) as pool:
         texts = [r.text for r in pool.map(read_record, [str(warc)] * 3, offsets)]
     assert texts == ["page 0", "page 1", "page 2"]
+
+
+def test_an_xml_error_document_is_read_for_its_text(tmp_path: Path) -> None:
+    body = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code>'
+        b"<Message>The specified key does not exist.</Message><Key>data/v2.csv</Key></Error>"
+    )
+    r = read_payload(body, [("Content-Type", "application/xml")], "https://b.test/data/v2.csv")
+    assert r.text.splitlines() == ["NoSuchKey", "The specified key does not exist.", "data/v2.csv"]
+
+
+def test_xml_entities_never_read_local_files(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-LINE")
+    body = (
+        f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret}">]>'
+        "<r><a>before</a><b>&x;</b></r>"
+    ).encode()
+    r = read_payload(body, [("Content-Type", "text/xml")], "https://b.test/feed.xml")
+    assert "TOP-SECRET" not in r.text
+    assert "before" in r.text
