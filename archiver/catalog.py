@@ -502,6 +502,28 @@ class Catalog:
             )
         ]
 
+    def iter_verdicts(self, run_id: int, page: int = 1000) -> Iterator[Verdict]:
+        """The run's verdicts in the order they were made, ``page`` rows in memory at once."""
+        cols = ", ".join(_VERDICT_FIELDS)
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                f"SELECT id, {cols} FROM verdicts WHERE run_id = ? AND id > ? ORDER BY id LIMIT ?",
+                (run_id, last, page),
+            ).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                yield Verdict(**{k: r[k] for k in _VERDICT_FIELDS})
+            last = rows[-1]["id"]
+
+    def status_counts(self, run_id: int) -> dict[str, int]:
+        """How many of the run's verdicts have each status."""
+        rows = self.conn.execute(
+            "SELECT status, count(*) FROM verdicts WHERE run_id = ? GROUP BY status", (run_id,)
+        )
+        return {r[0]: int(r[1]) for r in rows}
+
     def previous_text_path(self, url: str, before_run: int) -> str | None:
         row = self.conn.execute(
             "SELECT text_path FROM texts WHERE url = ? AND run_id < ? AND text_path IS NOT NULL "

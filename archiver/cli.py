@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -446,7 +446,7 @@ def snapshot(ctx: click.Context, links: str | None, **kw: Any) -> None:
     _exit_for(result.verdicts, fail_on)
 
 
-def _exit_for(verdicts: list, fail_on: set[str]) -> None:
+def _exit_for(verdicts: Iterable[Any], fail_on: set[str]) -> None:
     from archiver.judge import fail_on_matches
 
     if fail_on and fail_on_matches(verdicts, fail_on):

@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import secrets
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -83,16 +83,37 @@ class SnapshotSettings:
 
 
 @dataclass
+class RunVerdicts:
+    """A finished run's verdicts, read from its catalog a page at a time when iterated
+    (each time anew): holding 100,000 of them only to summarise a run cost 120 MB."""
+
+    catalog: Path
+    run_id: int | None  # None: an offline run, which judged nothing
+
+    def __iter__(self) -> Iterator[Verdict]:
+        from archiver.catalog import Catalog
+
+        if self.run_id is None:
+            return
+        catalog = Catalog.open(self.catalog)
+        try:
+            yield from catalog.iter_verdicts(self.run_id)
+        finally:
+            catalog.close()
+
+
+@dataclass
 class RunResult:
     run_id: int
     archive: Path
     links: int
-    verdicts: list[Verdict]
+    verdicts: Iterable[Verdict]
     offline: bool
     elapsed: float
     failed: int
     bytes: int
     texts: int
+    statuses: dict[str, int] = field(default_factory=dict)  # verdicts of each status
     reports: list[Path] = field(default_factory=list)
     report: Any = None  # the run's ReportData, loaded once for the files and the terminal
 
@@ -469,14 +490,16 @@ class Pipeline:
     # -- the end of a run
 
     def _finish(self) -> RunResult:
-        judged_before = bool(self.catalog.verdicts(self.run_id))  # a resumed run
+        judged_before = bool(self.catalog.status_counts(self.run_id))  # a resumed run
         offline = bool(self.deferred) and not self.reached and not judged_before
         if offline:
             log.debug("offline: no host could be reached at the network level; no link was judged")
         elif self.deferred:
             self.catalog.record_verdicts(self.run_id, self.deferred)
-        verdicts = [] if offline else self.catalog.verdicts(self.run_id)
-        failed = sum(1 for v in verdicts if v.status != "ok")
+        self.catalog.commit()
+        # Counted in SQL: a run of 100,000 links must not hold its verdicts to say how many.
+        statuses = {} if offline else self.catalog.status_counts(self.run_id)
+        failed = sum(n for status, n in statuses.items() if status != "ok")
         size = self.bytes
         summary = {
             "links": len(self.links),
@@ -485,7 +508,7 @@ class Pipeline:
             "bytes": size,
             "texts": self.texts,
             "offline": offline,
-            "statuses": _count(v.status for v in verdicts),
+            "statuses": statuses,
         }
         self.catalog.finish_run(self.run_id, offline=offline, summary=summary)
         self.catalog.commit()
@@ -493,12 +516,13 @@ class Pipeline:
             self.run_id,
             self.archive,
             len(self.links),
-            verdicts,
+            RunVerdicts(self.catalog.path, None if offline else self.run_id),
             offline,
             time.monotonic() - self.started,
             failed,
             size,
             self.texts,
+            statuses,
         )
 
 
@@ -609,13 +633,6 @@ def _close_body(cap: Capture) -> None:
         cap.body = None  # the capture goes to a read worker: nothing unpicklable
 
 
-def _count(items: Any) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for item in items:
-        out[item] = out.get(item, 0) + 1
-    return out
-
-
 def summary_line(result: RunResult) -> str:
     if result.offline:
         return (
@@ -623,7 +640,7 @@ def summary_line(result: RunResult) -> str:
             f"judged ({result.links} links, {result.elapsed:.1f} s). Check the network "
             "and run again."
         )
-    counts = _count(v.status for v in result.verdicts)
+    counts = result.statuses
     parts = ", ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda kv: -kv[1]))
     return (
         f"run {result.run_id}: {result.links} links in {result.elapsed:.1f} s, "

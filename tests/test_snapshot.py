@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,9 @@ def test_snapshot_judges_every_link_and_writes_valid_warcs(
     result = snapshot(links(*site.values()), settings(tmp_path, web))
     assert not result.offline
     got = {v.url: v.status for v in result.verdicts}
+    # counted in SQL, read back a page at a time, and the same on every pass
+    assert result.statuses == dict(Counter(got.values()))
+    assert [v.url for v in result.verdicts] == [v.url for v in result.verdicts]
     assert got == {
         site["ok"]: "ok",
         site["dead"]: "dead",
@@ -159,7 +163,7 @@ def test_offline_run_judges_nothing(tmp_path: Path, web: Web) -> None:
     urls = ["http://nowhere-one.test/a", "http://nowhere-two.test/b", web.refused_url("/c")]
     result = snapshot(links(*urls), settings(tmp_path, web, retries=0))
     assert result.offline
-    assert result.verdicts == []
+    assert list(result.verdicts) == [] and result.statuses == {}
     data = load_report(tmp_path / "archive", "latest")
     assert data.offline and data.verdicts == []
 
