@@ -29,12 +29,14 @@ TITLE_COVERAGE = 0.6  # share of a title part the not-found phrase must cover
 # parts ("bestsellers", sponsored searches), which the plain threshold misses.
 PROBE_TITLE_SIMILARITY = 0.5
 LEAD_WORDS = 40  # the opening words of the text, where an error page puts its message
+SITE_TITLE_WORDS = 100  # own words a page titled with its site's name alone may have
 
 _GAP = r"[^.!?\n]{0,50}?"  # within one sentence
 _STRONG = (
     # English: "<the page> … <could not be found>", and set phrases
     rf"\b(?:page|file|document|resource|article|post|url|link|content|item|story|profile"
-    rf"|account|video|tweet|listing|product|key|blob|object|site|website|domain|entry)s?\b{_GAP}"
+    rf"|account|video|tweet|listing|product|key|blob|object|site|website|domain|entry|record"
+    rf"|episode|track|ad|advert|thread|topic|book|app)s?\b{_GAP}"
     r"(?:(?:could not|couldn't|cannot|can't|can not) be found|(?:was|were|is) not found"
     r"|(?:does not|doesn't|did not|no longer) exists?|(?:has|have) been (?:removed|deleted"
     r"|taken down|suspended|disabled)|(?:was|were|is) (?:removed|deleted|suspended)"
@@ -71,11 +73,12 @@ _STRONG = (
     # Russian
     rf"|(?:страниц[аы]|стать[яи]|материал|документ|запись)\b{_GAP}(?:не найден[аоы]?"
     r"|не существует|удален[аоы]?|недоступн[аоы]?|не может быть найден[аоы]?)"
-    r"|(?:такой )?страницы нет"
+    r"|(?:такой )?страницы нет|товар снят с (?:производства|продажи)|снят с продажи"
     r"|ошибка 404|не (?:можем|удалось) найти (?:эту |такую |запрашиваемую )?страницу"
     # Italian
-    rf"|\b(?:pagina|articolo|contenuto|documento|video|profilo|annuncio)\b{_GAP}(?:non esiste"
-    r"|non è (?:più )?disponibile|non è stat[ao] trovat[ao]|è stat[ao] (?:rimoss[ao]"
+    rf"|\b(?:pagina|articolo|contenuto|documento|video|profilo|annuncio|notizia)\b{_GAP}"
+    r"(?:non esiste|non (?:è )?più disponibile|non è disponibile|non è stat[ao] trovat[ao]"
+    r"|è stat[ao] (?:rimoss[ao]"
     r"|cancellat[ao]|eliminat[ao]))|pagina non trovata|errore 404"
     r"|non (?:riusciamo|siamo riusciti) a trovare (?:la|questa) pagina"
     # Portuguese
@@ -104,6 +107,10 @@ _STRONG = (
     r"|(?:页面|网页|頁面|網頁|内容|文章|视频)(?:已经?|已被)?(?:不存在|被删除|删除|找不到|未找到"
     r"|无法找到|丢失)|(?:找不到|无法找到)(?:该|此|您要的)?(?:页面|网页)"
     r"|(?:账号|帐号|帳號|賬號|用户|用戶)(?:已经?|已被)?(?:注销|註銷|封禁|被封|不存在)"
+    r"|已被(?:作者|用户|用戶|博主|管理员|管理員)?删除"
+    # Greek, Hindi
+    r"|δεν (?:είναι πλέον|είναι πια) διαθέσιμ\w*|(?:έχει|έχουν) (?:αφαιρεθεί|διαγραφεί)"
+    r"|अब उपलब्ध नहीं है|हटा दिया गया है|पेज नहीं मिला|पृष्ठ नहीं मिला"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -136,6 +143,8 @@ _PLACEHOLDER_RE = re.compile(_PLACEHOLDER)
 _ABOUT_HTTP = re.compile(
     r"status code|response code|http status|client error response|statuscode"
     r"|código de estado|code d'état|code de statut|код (?:состояния|ответа)"
+    r"|código de status|código http|kod odpowiedzi|stavový kód|ステータスコード|状态码|狀態碼"
+    r"|상태 코드"
 )
 # Parts of "Page title | Site name"; not the colon, which joins a title to its subtitle.
 _TITLE_SPLIT = re.compile(r"\s+[|–—·•»«-]\s+|\s*[|–—·•»«]\s*")
@@ -244,7 +253,10 @@ def _shared_words(start: str, end: str) -> bool:
     return bool(_slug_words(start) & _slug_words(end))
 
 
-_SEARCH_SEGMENT = re.compile(r"search|suche|recherche|buscar|busqueda|búsqueda|poisk|поиск")
+_SEARCH_SEGMENT = re.compile(
+    r"search|suche|recherche|buscar?|busqueda|búsqueda|pesquisa|ricerca|cerca|szukaj"
+    r"|zoeken|hledat|hledani|sok|arama|poisk|поиск|пошук"
+)
 _SEARCH_QUERY = re.compile(r"(?:^|&)(?:q|s|query|search|keywords?|term)=")
 
 
@@ -293,6 +305,37 @@ def probe_reason(capture: Capture, readable: Readable | None, probe: Readable | 
     return None
 
 
+def site_title_reason(
+    capture: Capture, readable: Readable | None, probe: Readable | None
+) -> str | None:
+    """A deep page titled with nothing but its site's name, with few words of its own.
+
+    An article, a product or a post has a title of its own; the pages a site shows where
+    one used to be ("this listing has ended", a deleted post) often carry only the site's
+    name, in any language. The site's name is what the host's random-path page has in
+    its title (the whole title when the host answers with its home page, a part of
+    "Page not found | Site"); the page's own words are those the random-path page does
+    not also have (menus, footers, "similar items" aside).
+    """
+    if not readable or not probe or _is_home(capture.url):
+        return None
+    title = " ".join(readable.title.split()).casefold()
+    if not title:
+        return None
+    site = {" ".join(p.split()).casefold() for p in [probe.title, *_TITLE_SPLIT.split(probe.title)]}
+    site.discard("")
+    # "Site", or "Site – its tagline" / "Site: its tagline": the name first, then no
+    # subject of its own (an article puts its headline first).
+    first = _TITLE_SPLIT.split(title.replace(": ", " | ", 1), 1)[0].strip()
+    if title not in site and first not in site:
+        return None
+    shared = {line.strip() for line in probe.text.splitlines()}
+    own = [line for line in readable.text.splitlines() if line.strip() not in shared]
+    if _capped_word_count("\n".join(own), SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
+        return None
+    return "titled with the site's name only, like a random path on this host, and few words"
+
+
 def _coverage(segment: str, url_words: frozenset[str] = frozenset()) -> float:
     letters = len(_ALNUM.findall(segment))
     if not letters:
@@ -318,7 +361,8 @@ _CLOSE_QUOTES = "\"'»“”’›」"
 # "the server says the page was not found", "what to do if the page is not found?".
 _MENTION = re.compile(
     r"\b(?:says?|said|shows?|showed|displays?|displayed|message|reads|returns?|returned|gets?"
-    r"|getting|if|when|whenever|why|means?|meant|meaning|usually|typically|often|meldet|meldung|zeigt|anzeigt|erscheint|wenn|falls|warum"
+    r"|getting|if|when|whenever|why|means?|meant|meaning|usually|typically|often|significa"
+    r"|signifie|bedeutet|означает|meldet|meldung|zeigt|anzeigt|erscheint|wenn|falls|warum"
     r"|affiche|indique|dit|si|quand|lorsque|pourquoi|muestra|mensaje|dice|aparece|cuando"
     r"|por qué|пишет|надпись|сообщение|показывает|появляется|если|когда|почему)\b"
 )
@@ -359,11 +403,23 @@ _SUBJECT_FIRST = re.compile(
 )
 
 
+QUOTE_REACH = 12  # characters between a quotation mark and the phrase it encloses
+
+
+def _in_quotes(text: str, m: re.Match[str]) -> bool:
+    """The phrase stands inside quotation marks: „404 Seite nicht gefunden“."""
+    before = text[max(0, m.start() - QUOTE_REACH) : m.start()]
+    after = text[m.end() : m.end() + QUOTE_REACH]
+    opened = max(before.rfind(q) for q in _OPEN_QUOTES)
+    if opened < 0 or any(q in before[opened + 1 :] for q in _CLOSE_QUOTES if q not in _OPEN_QUOTES):
+        return False
+    closes = [i for i in (after.find(q) for q in _CLOSE_QUOTES) if i >= 0]
+    return bool(closes) and not _SENTENCE_END.search(after, 0, min(closes))
+
+
 def _mentioned(text: str, m: re.Match[str]) -> bool:
     """True when the phrase is quoted, asked about or reported, not said by the page."""
-    before = text[max(0, m.start() - 2) : m.start()]
-    after = text[m.end() : m.end() + 2]
-    if any(q in before for q in _OPEN_QUOTES) and any(q in after for q in _CLOSE_QUOTES):
+    if _in_quotes(text, m):
         return True
     start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
     phrase = m.group(0)
@@ -580,4 +636,5 @@ def soft404_reason(
         redirect_reason(capture)
         or probe_reason(capture, readable, probe)
         or wording_reason(readable, capture.url)
+        or site_title_reason(capture, readable, probe)
     )

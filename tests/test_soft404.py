@@ -283,3 +283,54 @@ def test_removed_threads_products_offers_and_accounts(title: str, text: str) -> 
 )
 def test_pages_about_errors_are_content(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is None
+
+
+def _site_page(title: str, text: str, url: str = "https://shop.test/p/blue-kettle-2l") -> tuple:
+    menu = "Home\nShop\nAbout\nContact\n© Shop 2024"
+    return page(url), Readable(title=title, text=f"{menu}\n{text}")
+
+
+def test_a_deep_page_titled_with_the_site_name_alone_and_few_words() -> None:
+    probe = Readable(title="Page not found | Kettle Shop", text="Home\nShop\nAbout\nNo page here")
+    cap, gone = _site_page("Kettle Shop", "Ce produit a été retiré.\nSimilar kettles")
+    assert soft404_reason(cap, gone, probe) == (
+        "titled with the site's name only, like a random path on this host, and few words"
+    )
+    # the name first and a tagline after it is still no title of the page's own
+    _, tagline = _site_page("Kettle Shop – kettles since 1952", "Ce produit a été retiré.")
+    assert soft404_reason(cap, tagline, probe) is not None
+    # a title of its own, many words of its own, a home page, or no probe: no evidence here
+    _, own = _site_page("Blue kettle 2 l | Kettle Shop", "Ce produit a été retiré.")
+    assert soft404_reason(cap, own, probe) is None
+    long_text = " ".join(["A two-litre kettle in enamelled steel, blue."] * 20)
+    _, article = _site_page("Kettle Shop", long_text)
+    assert soft404_reason(cap, article, probe) is None
+    assert soft404_reason(page("https://shop.test/"), gone, probe) is None
+    assert soft404_reason(cap, gone, None) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Νέα", "Το άρθρο δεν είναι πλέον διαθέσιμο. Επιστροφή στην αρχική σελίδα"),
+        ("समाचार", "यह खबर अब उपलब्ध नहीं है"),
+        ("微言", "抱歉，此微言已被作者删除。"),
+        ("Comune", "Contenuto non più disponibile. La notizia è stata rimossa."),
+        ("ТехноДом", "Этот товар снят с производства и больше не поставляется."),
+        ("OpenRepo", "The record you are trying to access was removed from OpenRepo."),
+    ],
+)
+def test_wording_in_more_languages(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seit dem Umbau liefern alle Links nur noch „404 Seite nicht gefunden“ zurück.",
+        "Neste post explico o código de status 404 Not Found e como corrigi-lo.",
+        "存在しないURLでも「お探しのページは見つかりません」がステータスコード 200 で返る。",
+    ],
+)
+def test_quoted_explained_or_status_code_talk_is_not_the_message(text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title="Forum"), None) is None
