@@ -38,22 +38,10 @@ from archiver.catalog import Catalog  # noqa: E402
 from archiver.drift import word_diff  # noqa: E402
 from archiver.model import Citation, Link, Verdict  # noqa: E402
 from archiver.report import FORMATS  # noqa: E402
+from bench.report_speed import STATUS_MIX, WORDS  # noqa: E402  the same synthetic run
 
 RUNS = 5
 BATCH = 500
-WORDS = [
-    "survey", "households", "district", "water", "pump", "illness", "children", "storage",
-    "contamination", "source", "report", "village", "season", "health", "clinic", "distance",
-    "rainfall", "sample", "field", "team", "measured",
-]  # fmt: skip
-STATUS_MIX = (
-    ["ok"] * 70
-    + ["redirected"] * 10
-    + ["dead"] * 8
-    + ["soft-404"] * 5
-    + ["blocked"] * 4
-    + ["unreachable"] * 3
-)
 REASONS = {
     "ok": "200 OK",
     "redirected": "moved permanently to https://elsewhere.example/",

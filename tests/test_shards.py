@@ -24,6 +24,7 @@ from archiver.reindex import reindex
 from archiver.shards import capture_sharded, split_by_host
 from archiver.snapshot import SnapshotSettings, snapshot
 from tests.exchanges import warcio_check
+from tests.test_snapshot import settings as snapshot_settings
 from tests.web import Web
 
 
@@ -36,18 +37,7 @@ def page(title: str) -> bytes:
 
 
 def settings(tmp_path: Path, web: Web, **kw: object) -> SnapshotSettings:
-    base: dict[str, object] = dict(
-        archive=tmp_path / "archive",
-        resolve=web.resolve_map(),
-        resolve_only=True,
-        retries=0,
-        total_timeout=10.0,
-        read_timeout=5.0,
-        connect_timeout=2.0,
-        text=False,
-    )
-    base.update(kw)
-    return SnapshotSettings(**base)  # type: ignore[arg-type]
+    return snapshot_settings(tmp_path, web, **{"retries": 0, "text": False, **kw})
 
 
 def response_hosts(path: Path) -> set[str]:
@@ -79,9 +69,7 @@ def test_each_host_goes_whole_to_one_group_and_groups_are_balanced() -> None:
     assert split_by_host([], 2) == []
 
 
-def test_a_snapshot_fetched_by_two_processes_is_one_whole_archive(
-    tmp_path: Path, web: Web
-) -> None:
+def test_a_snapshot_fetched_by_two_processes_is_one_whole_archive(tmp_path: Path, web: Web) -> None:
     hosts = [web.host(f"{name}.test") for name in ("a", "b", "c")]
     urls = []
     for host in hosts:
