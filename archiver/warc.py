@@ -207,6 +207,11 @@ class WarcWriter:
 
     def _open_file(self) -> None:
         stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+        # Files are ordered by (time, serial): a writer opening a file in the same second
+        # as an earlier writer's file (the run before this one rotated in that second)
+        # must take a serial after it, or reindex would replay the runs out of order.
+        taken = [_serial_of(p.name) for p in self.directory.glob(f"*-{stamp}-*{SUFFIX}*")]
+        self._serial = max(self._serial, max(taken, default=-1) + 1)
         while True:
             name = f"{self.prefix}-{stamp}-{self._serial:05d}{SUFFIX}"
             self._serial += 1
@@ -830,6 +835,11 @@ def recover(directory: Path) -> list[Path]:
         index_file(final)
         fixed.append(final)
     return fixed
+
+
+def _serial_of(name: str) -> int:
+    serial = name.removesuffix(OPEN_SUFFIX).removesuffix(SUFFIX).rsplit("-", 1)[-1]
+    return int(serial) if serial.isdigit() else -1
 
 
 def warc_files(directory: Path, *, include_open: bool = False) -> list[Path]:

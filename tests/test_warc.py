@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from archiver.warc import (
     complete_length,
     index_file,
     recover,
+    warc_files,
 )
 from tests.exchanges import (
     PAGE,
@@ -357,3 +359,25 @@ def test_kill_9_mid_run_loses_no_complete_record(tmp_path: Path) -> None:
     urls = [h["WARC-Target-URI"] for h, _, _ in records(fixed[0]) if h["WARC-Type"] == "response"]
     # every exchange reported written is there, in order, whole
     assert urls[:done] == [f"http://a.test/{i}" for i in range(done)]
+
+
+def test_a_writer_opening_in_the_same_second_as_an_earlier_file_sorts_after_it(
+    tmp_path: Path,
+) -> None:
+    """Run 1 rotated into second S with serial 3; run 2 opening its file in S comes after."""
+    with WarcWriter(tmp_path / "scratch", run_id=1, settings={}) as w:
+        w.write_metadata({"run": 1}, url="urn:x")
+    record = next((tmp_path / "scratch").glob("*.warc.gz")).read_bytes()
+    for _ in range(5):  # the clock may turn a second between the two steps: try again
+        stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+        earlier = tmp_path / f"archiver-{stamp}-00003.warc.gz"
+        earlier.write_bytes(record)
+        with WarcWriter(tmp_path, run_id=2, settings={}) as w:
+            w.write_metadata({"run": 2}, url="urn:x")
+        [later] = [p for p in tmp_path.glob("*.warc.gz") if p != earlier]
+        if f"-{stamp}-" in later.name:
+            assert warc_files(tmp_path) == [earlier, later]
+            return
+        earlier.unlink()
+        later.unlink()
+    pytest.fail("the clock turned a second every time")
