@@ -36,11 +36,12 @@ _STRONG = (
     # English: "<the page> … <could not be found>", and set phrases
     rf"\b(?:page|file|document|resource|article|post|url|link|content|item|story|profile"
     rf"|account|video|tweet|listing|product|key|blob|object|site|website|domain|entry|record"
-    rf"|episode|track|ad|advert|thread|topic|book|app)s?\b{_GAP}"
+    rf"|episode|track|ad|advert|thread|topic|book|app|job|property|position|vacancy|repository"
+    rf"|repo)s?\b{_GAP}"
     r"(?:(?:could not|couldn't|cannot|can't|can not) be found|(?:was|were|is) not found"
     r"|(?:does not|doesn't|did not|no longer) exists?|(?:has|have) been (?:removed|deleted"
     r"|taken down|suspended|disabled)|(?:was|were|is) (?:removed|deleted|suspended)"
-    r"|(?:has|have) expired|is no longer (?:available|online|listed|active)"
+    r"|(?:has|have) expired|(?:is |are )?no longer (?:available|online|listed|active)"
     r"|is (?:missing|unavailable|gone|not available)"
     r"|(?:is not|isn't|are not|aren't) (?:available|found)(?: right now| anymore| any more)?)"
     r"|page (?:was )?not found|(?:we|i) (?:could not|couldn't|can't|cannot|can not) find "
@@ -71,7 +72,8 @@ _STRONG = (
     r"|no está disponible|ha sido (?:eliminad[ao]|borrad[ao]|retirad[ao])|no encontrad[ao])"
     r"|no (?:hemos podido|pudimos|podemos) encontrar (?:la|esta) página|error 404"
     # Russian
-    rf"|(?:страниц[аы]|стать[яи]|материал|документ|запись)\b{_GAP}(?:не найден[аоы]?"
+    rf"|(?:страниц[аы]|стать[яи]|материал|документ|запись|тема|товар|объявление|публикация"
+    rf"|новость)\b{_GAP}(?:не найден[аоы]?"
     r"|не существует|удален[аоы]?|недоступн[аоы]?|не может быть найден[аоы]?)"
     r"|(?:такой )?страницы нет|товар снят с (?:производства|продажи)|снят с продажи"
     r"|ошибка 404|не (?:можем|удалось) найти (?:эту |такую |запрашиваемую )?страницу"
@@ -111,6 +113,14 @@ _STRONG = (
     # Greek, Hindi
     r"|δεν (?:είναι πλέον|είναι πια) διαθέσιμ\w*|(?:έχει|έχουν) (?:αφαιρεθεί|διαγραφεί)"
     r"|अब उपलब्ध नहीं है|हटा दिया गया है|पेज नहीं मिला|पृष्ठ नहीं मिला"
+    # Romanian, Norwegian, Danish, Swedish, Malay and Indonesian, Bengali, Hebrew
+    rf"|\b(?:anunț|anunt|pagina|articol|conținut)\w*{_GAP}(?:a fost (?:dezactivat|șters|sters"
+    r"|eliminat)\w*|a expirat|nu mai este disponibil\w*)"
+    r"|(?:er|är) ikke (?:lenger|længere) (?:tilgjengelig|tilgængelig)|är inte längre tillgänglig"
+    r"|(?:har blitt|er blevet|har blivit) (?:fjernet|slettet|borttagen)|har tagits bort"
+    r"|tidak lagi tersedia|tidak (?:dijumpai|ditemui|ditemukan)|telah (?:dipadam|dihapus)"
+    r"|পাওয়া যায়নি|সরিয়ে নেওয়া হয়েছে"
+    r"|הדף לא נמצא|הסיר את המודעה|המודעה הוסרה|אינו זמין עוד|אינה זמינה עוד"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -206,7 +216,19 @@ def redirect_reason(capture: Capture) -> str | None:
     listing = _listing_path(end)
     if listing and not _listing_path(start) and not _shared_words(start, end):
         return f"redirected to a category page ({listing[:60]})"
+    if _landing(start, end):
+        return f"redirected from a deep page to a front page ({urlsplit(end).path[:60]})"
     return None
+
+
+def _landing(start: str, end: str) -> bool:
+    """A page three or more folders deep sent to one at most two deep, on the same host,
+    that names none of its words: /en/2.x/plugins/latex.html to /en/latest/. A page that
+    moved keeps its slug (/blog/2019/05/my-post to /my-post/)."""
+    if _host(start) != _host(end) or urlsplit(end).query:
+        return False
+    deep, shallow = _segments(urlsplit(start).path), _segments(urlsplit(end).path)
+    return len(deep) >= 3 and len(shallow) <= 2 and not _shared_words(start, end)
 
 
 _INDEX_FILE = re.compile(r"(?:index|default)\.(?:html?|php|aspx?|jsp)")
@@ -452,7 +474,34 @@ def _named(phrase: str, url_words: frozenset[str]) -> bool:
     Then the phrase is the page's subject, not its message.
     """
     words = _WORDS.findall(_fold(phrase))
-    return bool(words) and all(w in url_words for w in words)
+    if not words:
+        return False
+    if all(w in url_words for w in words):
+        return True
+    # Slugs write Cyrillic and Greek in Latin letters, each site its own way
+    # (найдена: naydena, naidena, najdena): compare the consonants.
+    if all(w.isascii() for w in words):
+        return False
+    slug = {_skeleton(w) for w in url_words}
+    return all(_skeleton(_LATIN.sub(lambda m: _TRANSLIT[m.group(0)], w)) in slug for w in words)
+
+
+_CYRILLIC = "абвгдезийклмнопрстуфхцчшщъыьэюяёєіїґж"
+_GREEK = "αβγδεζηθικλμνξοπρσςτυφχψω"
+_TRANSLIT = {
+    **dict(zip(_CYRILLIC, "abvgdeziiklmnoprstufhccssyyyeyyeeiigz", strict=True)),
+    **dict(zip(_GREEK, "avgdezitiklmnxoprsstyfhpo", strict=True)),
+}
+_LATIN = re.compile("[" + "".join(_TRANSLIT) + "]")
+_SKELETON_DROP = re.compile(r"[aeiouyjhw']")
+
+
+def _skeleton(word: str) -> str:
+    """A Latin word's consonants, with the spellings of one sound made one letter."""
+    for many, one in (("shch", "s"), ("sch", "s"), ("ch", "c"), ("sh", "s"), ("zh", "z")):
+        word = word.replace(many, one)
+    word = word.replace("ts", "c").replace("kh", "h").replace("x", "ks")
+    return _SKELETON_DROP.sub("", word)
 
 
 def _url_words(url: str) -> frozenset[str]:

@@ -334,3 +334,37 @@ def test_wording_in_more_languages(title: str, text: str) -> None:
 )
 def test_quoted_explained_or_status_code_talk_is_not_the_message(text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title="Forum"), None) is None
+
+
+def test_a_deep_page_sent_to_a_shallow_front_page_that_names_none_of_its_words() -> None:
+    docs = "https://docs.q.test/en/2.x/plugins/legacy-latex-bridge.html"
+    reason = soft404_reason(page(docs, "https://docs.q.test/en/latest/"), Readable(), None)
+    assert reason == "redirected from a deep page to a front page (/en/latest/)"
+    # a post that moved keeps its slug; a shallow page was never deep
+    moved = page("https://b.test/2019/05/kettle-review", "https://b.test/kettle-review/")
+    assert soft404_reason(moved, Readable(), None) is None
+    assert soft404_reason(page("https://b.test/a/b", "https://b.test/c/"), Readable(), None) is None
+
+
+def test_a_phrase_the_url_spells_in_latin_letters_is_the_subject() -> None:
+    book = Readable(title="Страница не найдена — Анна Лебедева", text="Роман. 649 ₽ В наличии")
+    url = "https://books.test/product/stranica-ne-naydena-lebedeva-2023/"
+    assert soft404_reason(page(url), book, None) is None
+    # the same title where the URL says nothing of it is the page's message
+    assert soft404_reason(page("https://books.test/product/48213"), book, None) is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("AutoAnunț", "Acest anunț a fost dezactivat de vânzător sau a expirat."),
+        ("Fjordlyd", "Denne episoden er ikke lenger tilgjengelig."),
+        ("Lembaga Air", "Kandungan yang anda cari tidak lagi tersedia di portal ini."),
+        ("দৈনিক প্রবাহ", "আপনি যে পাতাটি খুঁজছেন সেটি পাওয়া যায়নি।"),
+        ("יד שנייה", "המפרסם הסיר את המודעה או שתוקפה פג."),
+        ("Форум", "Тема не найдена. Возможно, она была удалена."),
+        ("HireLoop", "Job no longer available"),
+    ],
+)
+def test_wording_in_yet_more_languages(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
