@@ -23,6 +23,7 @@ import queue
 import socket
 import threading
 import zlib
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,6 +53,7 @@ def _compressor(level: int) -> Any:
     return zlib.compressobj(level, zlib.DEFLATED, 31)
 
 
+SEEN_MAX = 4096  # payloads a writer remembers for revisits without asking the catalog
 SUFFIX = ".warc.gz"
 OPEN_SUFFIX = ".open"
 REVISIT_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
@@ -174,7 +176,9 @@ class WarcWriter:
         self.revisit_lookup = revisit_lookup
         self.closed_files: list[Path] = []
         self.records = 0
-        self._seen: dict[tuple[str, str], RecordRef] = {}
+        # Payloads written by this writer, for revisits within a run; the newest SEEN_MAX
+        # only (a run of 100,000 links held every one), older ones come from the lookup.
+        self._seen: OrderedDict[tuple[str, str], RecordRef] = OrderedDict()
         self._lock = threading.RLock()
         self._file: BinaryIO | None = None
         self._name = ""
@@ -443,15 +447,21 @@ class WarcWriter:
             length,
         )
         if size and ex.truncated is None:
-            self._seen[(ex.url, payload_digest)] = ref
+            self._remember((ex.url, payload_digest), ref)
         return ref, None
+
+    def _remember(self, key: tuple[str, str], ref: RecordRef) -> None:
+        self._seen[key] = ref
+        self._seen.move_to_end(key)
+        if len(self._seen) > SEEN_MAX:
+            self._seen.popitem(last=False)
 
     def _original(self, url: str, digest: str) -> RecordRef | None:
         ref = self._seen.get((url, digest))
         if ref is None and self.revisit_lookup is not None:
             ref = self.revisit_lookup(url, digest)
             if ref is not None:
-                self._seen[(url, digest)] = ref
+                self._remember((url, digest), ref)
         return ref
 
     def _write_revisit(

@@ -138,6 +138,17 @@ def test_same_payload_of_same_url_is_a_revisit(tmp_path: Path) -> None:
     assert warcio_check([path]).returncode == 0
 
 
+def test_a_writer_remembers_only_the_newest_payloads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory stays flat over a long run: past SEEN_MAX the oldest payloads are forgotten
+    (written again in full), the newest still become revisits."""
+    monkeypatch.setattr(warc_module, "SEEN_MAX", 2)
+    urls = ["http://a.test/1", "http://a.test/2", "http://a.test/3"]
+    refs, _ = write(tmp_path, *(exchange(u) for u in [*urls, "http://a.test/1", urls[2]]))
+    assert [r.record_type for r, _ in refs] == ["response"] * 4 + ["revisit"]
+
+
 def test_revisit_seeded_from_lookup_and_never_for_truncated(tmp_path: Path) -> None:
     ex = exchange("http://a.test/x")
     digest = sha1(ex.body.read())  # type: ignore[union-attr]
