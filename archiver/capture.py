@@ -240,6 +240,7 @@ class _Run:
             )
             if not follow:
                 capture.body = outcome.exchange.body
+                capture.head = outcome.exchange.response_head
                 return
             _close(outcome.exchange)
             assert target is not None

@@ -138,6 +138,7 @@ class Capture:
     elapsed: float = 0.0
     # raw body of the final hop, positioned at 0, for text extraction; the pipeline closes it
     body: BinaryIO | None = field(default=None, repr=False, compare=False)
+    head: bytes = field(default=b"", repr=False, compare=False)  # the final hop's HTTP head
 
     @property
     def final(self) -> Hop | None:

@@ -165,10 +165,26 @@ def read_record(
         else:
             return Readable(kind="none", note=f"no payload in a {rtype} record")
         raw = record.raw_stream.read(cap + 1)
-        cut = len(raw) > cap
+    return _read_raw(raw, headers, url, cap, links)
+
+
+def read_response(
+    head: bytes, raw: bytes, url: str, cap: int = DEFAULT_CAP, *, links: bool = True
+) -> Readable:
+    """Readable text of an HTTP response given as its head and raw body, the very bytes
+    its WARC record holds: a read worker handed them skips reading the record back."""
+    lines = head.decode("latin-1").split("\r\n")[1:]
+    headers = [(k.strip(), v.strip()) for k, sep, v in (h.partition(":") for h in lines) if sep]
+    return _read_raw(raw, headers, url, cap, links)
+
+
+def _read_raw(
+    raw: bytes, headers: list[tuple[str, str]], url: str, cap: int, links: bool
+) -> Readable:
+    """The body undone (chunking, content encodings) up to ``cap`` bytes, then read."""
     body, truncated = decode_body(raw[:cap], headers, cap)
     readable = read_payload(body, headers, url, links=links)
-    readable.truncated = readable.truncated or truncated or cut
+    readable.truncated = readable.truncated or truncated or len(raw) > cap
     return readable
 
 

@@ -46,6 +46,7 @@ PROBE_PREFIX = "archiver-probe-"
 COMMIT_PERIOD = 0.25  # seconds a verdict may wait for its commit
 READS_PER_WORKER = 48  # pages queued or being read per read worker, at most
 READ_BATCH = 16  # pages per read task
+SHIP_MAX = 4_000_000  # raw body bytes a read job carries; a larger one is read from the WARC
 
 
 @dataclass
@@ -305,13 +306,14 @@ class Pipeline:
             self.bytes += sum(h.size for h in cap.hops)
             if self.progress is not None:
                 self.progress.advance(cap)
-            _close_body(cap)
             ref = _readable_ref(cap)
+            raw = _shipped_body(cap) if pool is not None and ref is not None else None
+            _close_body(cap)
             if pool is None or ref is None:
                 self._judge(cap, None, ref)
                 continue
             await self.reading.acquire()
-            self.batch.append((cap, ref))
+            self.batch.append((cap, ref, raw))
             if len(self.batch) >= READ_BATCH:
                 self._send_batch()
         self._send_batch()
@@ -360,8 +362,9 @@ class Pipeline:
         the loop) is paid once for them all."""
         if not self.batch or self.pool is None:
             return
-        batch, self.batch = self.batch, []
-        jobs = [self._job(cap, ref) for cap, ref in batch]
+        jobs = [self._job(cap, ref, raw) for cap, ref, raw in self.batch]
+        batch = [(cap, ref) for cap, ref, _ in self.batch]  # the bytes go with the jobs only
+        self.batch = []
         fut = self.loop.run_in_executor(self.pool, read_and_judge_all, jobs)
         fut.add_done_callback(lambda f: self._on_read(batch, f))
         self.pending.add(fut)
@@ -376,12 +379,13 @@ class Pipeline:
             self._send_batch()
             self.catalog.commit()
 
-    def _job(self, cap: Capture, ref: RecordRef) -> ReadJob:
+    def _job(self, cap: Capture, ref: RecordRef, raw: bytes | None = None) -> ReadJob:
         """What a read worker needs to read, store and judge one page on its own."""
         return ReadJob(
             archive=str(self.archive),
             warc_file=ref.warc_file,
             offset=ref.offset,
+            raw=raw,
             capture=cap,
             probe=self.probes.get(_origin(cap.url)),
             previous_text=self.catalog.previous_text_path(cap.url, self.run_id),
@@ -536,6 +540,9 @@ class ReadJob:
     archive: str
     warc_file: str
     offset: int
+    # The record's raw body, when the fetcher still held it: read from these bytes (the
+    # ones written to the record) instead of reading the record back, 0.4 ms a page less.
+    raw: bytes | None = None
     capture: Capture | None = None  # None: read only (a probe)
     probe: Readable | None = None
     previous_text: str | None = None  # archive-relative path of the last capture's text
@@ -545,20 +552,25 @@ class ReadJob:
 
 
 def read_and_judge(job: ReadJob) -> tuple[Readable | None, str | None, Verdict | None]:
-    """Read a page from its WARC record, store its text, judge it: in a worker process.
+    """Read a page (from the bytes handed over, else its WARC record), store its text and
+    judge it: in a worker process.
 
     Judging beside the reading (soft-404 wording, likeness to the probe, drift) keeps
     the whole per-page cost of text mode on the workers, so the process that fetches
     stays light and every core extracts. Returns (readable, text path, verdict).
     """
     from archiver.judge import judge
+    from archiver.read import read_response
 
     archive = Path(job.archive)
+    cap = job.capture
     try:
-        readable = _read_at(archive / "warc", job.warc_file, job.offset)
+        if job.raw is not None and cap is not None and cap.head:
+            readable = read_response(cap.head, job.raw, cap.final_url, READ_CAP, links=False)
+        else:
+            readable = _read_at(archive / "warc", job.warc_file, job.offset)
     except Exception as exc:  # a page that crashes the reader is recorded, not fatal
         readable = Readable(note=f"text extraction failed: {type(exc).__name__}: {exc}")
-    cap = job.capture
     if cap is None:
         return readable, None, None
     text_path = None
@@ -624,6 +636,16 @@ def _readable_ref(cap: Capture) -> RecordRef | None:
     if ref.record_type not in ("response", "resource"):
         return None
     return ref
+
+
+def _shipped_body(cap: Capture) -> bytes | None:
+    """The final hop's raw body for a read job, unless it is too large to pass along."""
+    body = cap.body
+    if body is None or not cap.head:
+        return None
+    body.seek(0)
+    data = body.read(SHIP_MAX + 1)
+    return data if len(data) <= SHIP_MAX else None
 
 
 def _close_body(cap: Capture) -> None:

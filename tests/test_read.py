@@ -26,6 +26,7 @@ from archiver.read import (
     parse_html,
     read_payload,
     read_record,
+    read_response,
 )
 
 GOLD = Path(__file__).parent / "data" / "gold"
@@ -714,3 +715,24 @@ def test_xml_entities_never_read_local_files(tmp_path: Path) -> None:
     r = read_payload(body, [("Content-Type", "text/xml")], "https://b.test/feed.xml")
     assert "TOP-SECRET" not in r.text
     assert "before" in r.text
+
+
+@pytest.mark.parametrize(("chunked", "gzipped"), [(False, False), (True, True), (True, False)])
+def test_a_response_handed_over_reads_as_its_warc_record(
+    tmp_path: Path, chunked: bool, gzipped: bool
+) -> None:
+    """The read workers read the bytes the fetcher still holds instead of the record it
+    wrote: the same bytes, so the same text, title and flags."""
+    from archiver.warc import WarcWriter
+    from tests.exchanges import exchange
+
+    page = "<html><head><title>Поле</title></head><body><article><p>Опыт полевой работы. " * 40
+    ex = exchange("http://a.test/p", page.encode(), chunked=chunked, gzipped=gzipped)
+    head, raw = ex.response_head, ex.body.read()
+    ex.body.seek(0)
+    with WarcWriter(tmp_path, run_id=1, settings={}) as w:
+        ref, _ = w.write_exchange(ex)
+    assert ref is not None
+    from_record = read_record(str(tmp_path / ref.warc_file), ref.offset)
+    handed = read_response(head, raw, "http://a.test/p")
+    assert handed == from_record and handed.title == "Поле" and "полевой" in handed.text
