@@ -31,7 +31,7 @@ PROBE_TITLE_SIMILARITY = 0.5
 LEAD_WORDS = 40  # the opening words of the text, where an error page puts its message
 SITE_TITLE_WORDS = 100  # own words a page titled with its site's name alone may have
 
-_GAP = r"[^.!?\n]{0,50}?"  # within one sentence
+_GAP = r"(?:[^.!?\n]|\.(?=\w)){0,50}?"  # within one sentence (a dot inside 10.5555/x is no end)
 _STRONG = (
     # English: "<the page> … <could not be found>", and set phrases
     rf"\b(?:page|file|document|resource|article|post|url|link|content|item|story|profile"
@@ -109,7 +109,7 @@ _STRONG = (
     r"|(?:页面|网页|頁面|網頁|内容|文章|视频)(?:已经?|已被)?(?:不存在|被删除|删除|找不到|未找到"
     r"|无法找到|丢失)|(?:找不到|无法找到)(?:该|此|您要的)?(?:页面|网页)"
     r"|(?:账号|帐号|帳號|賬號|用户|用戶)(?:已经?|已被)?(?:注销|註銷|封禁|被封|不存在)"
-    r"|已被(?:作者|用户|用戶|博主|管理员|管理員)?删除"
+    r"|已被\w{0,4}删除|已被\w{0,4}刪除"
     # Greek, Hindi
     r"|δεν (?:είναι πλέον|είναι πια) διαθέσιμ\w*|(?:έχει|έχουν) (?:αφαιρεθεί|διαγραφεί)"
     r"|अब उपलब्ध नहीं है|हटा दिया गया है|पेज नहीं मिला|पृष्ठ नहीं मिला"
@@ -121,6 +121,14 @@ _STRONG = (
     r"|tidak lagi tersedia|tidak (?:dijumpai|ditemui|ditemukan)|telah (?:dipadam|dihapus)"
     r"|পাওয়া যায়নি|সরিয়ে নেওয়া হয়েছে"
     r"|הדף לא נמצא|הסיר את המודעה|המודעה הוסרה|אינו זמין עוד|אינה זמינה עוד"
+    # Croatian, Serbian, Latvian, Lithuanian, Estonian, Turkish, Arabic, Persian, Vietnamese
+    r"|oglas je istekao|stranica nije pronađena|više nije dostup\w+|je uklonjen\w*"
+    r"|ir dzēsts|nav atrasta|vairs nav pieejam\w+|puslapis nerastas|nebegalioja|ištrint\w+"
+    r"|ei leitud|ei ole olemas|on kustutatud|pole enam saadaval"
+    r"|(?:ürün|sayfa|içerik|haber|ilan)\w*\s(?:\w+\s)?bulunamadı|satıştan kaldırıl\w+"
+    r"|artık mevcut değil|لم يعد متاح\w*|تمت إزالة|الصفحة غير موجودة|تم حذف"
+    r"|دیگر در دسترس نیست|حذف شده|یافت نشد|پیدا نشد"
+    r"|không tồn tại|đã bị (?:gỡ bỏ|xóa|xoá)|không còn (?:tồn tại|trên hệ thống)"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -154,6 +162,7 @@ _ABOUT_HTTP = re.compile(
     r"status code|response code|http status|client error response|statuscode"
     r"|código de estado|code d'état|code de statut|код (?:состояния|ответа)"
     r"|código de status|código http|kod odpowiedzi|stavový kód|ステータスコード|状态码|狀態碼"
+    r"|رمز (?:ال)?استجابة|رمز الحالة"
     r"|상태 코드"
 )
 # Parts of "Page title | Site name"; not the colon, which joins a title to its subtitle.
@@ -384,6 +393,7 @@ _CLOSE_QUOTES = "\"'»“”’›」"
 _MENTION = re.compile(
     r"\b(?:says?|said|shows?|showed|displays?|displayed|message|reads|returns?|returned|gets?"
     r"|getting|if|when|whenever|why|means?|meant|meaning|usually|typically|often|significa"
+    r"|saying|showing|giving|gives"
     r"|signifie|bedeutet|означает|meldet|meldung|zeigt|anzeigt|erscheint|wenn|falls|warum"
     r"|affiche|indique|dit|si|quand|lorsque|pourquoi|muestra|mensaje|dice|aparece|cuando"
     r"|por qué|пишет|надпись|сообщение|показывает|появляется|если|когда|почему)\b"
@@ -401,7 +411,10 @@ _QUOTED = re.compile(r"«[^«»]{1,80}»|“[^“”]{1,80}”|„[^„“”]{1
 # A circumstance right after the phrase makes it a description of a problem ("Page not
 # found when refreshing on /about"), not the message itself.
 # "leads to a page that cannot be found": some page, not this one.
-_INDEFINITE = re.compile(r"\b(?:a|an|une?|ein|eine[mnr]?|una?|uma?|какую-то|какая-то)\s+$")
+_INDEFINITE = re.compile(
+    r"\b(?:a|an|une?|ein|eine[mnr]?|una?|uma?|какую-то|какая-то|every|each|any|chaque|jede[rs]?"
+    r"|cada|каждая|каждый|каждое|любая|любой)\s+(?:[^\W\d]+\s+)?$"
+)
 _CIRCUMSTANCE = re.compile(
     r"\s*(?:(?:when|whenever|while|if|quand|lorsque|wenn|cuando|когда|коли|quando|gdy|kiedy)\b"
     r"|时|時|的时候|の(?:場合|とき)|場合|とき|경우|때)"
@@ -643,10 +656,19 @@ def _bare_error_title(title: str, named: frozenset[str]) -> bool:
     return False
 
 
+# "Ошибка 404 (2022)", "Not Found (film)": the title of a work, not a message.
+_WORK_TITLE = re.compile(
+    r"\((?:19|20)\d\d\)|\((?:\d{4} )?(?:film|movie|song|album|novel|фильм|película|filme)\b",
+    re.IGNORECASE,
+)
+
+
 def _title_parts(title: str) -> list[str]:
-    """The whole title and its parts ("Page title | Site name"), quotations left out."""
+    """The whole title and its parts ("Page title | Site name"), quotations and names of
+    works left out."""
     unquoted = _QUOTED.sub(" … ", title)
-    return [unquoted, *_TITLE_SPLIT.split(unquoted)]
+    parts = [unquoted, *_TITLE_SPLIT.split(unquoted)]
+    return [p for p in parts if not _WORK_TITLE.search(p)]
 
 
 def _lead(body: str) -> str:

@@ -368,3 +368,35 @@ def test_a_phrase_the_url_spells_in_latin_letters_is_the_subject() -> None:
 )
 def test_wording_in_yet_more_languages(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Record removed", "The record 10.99999/oard.7718204 has been removed from OpenArchive."),
+        ("Posao", "Ovaj oglas je istekao."),
+        ("Sludinājumi", "Šis sludinājums ir dzēsts."),
+        ("Tekstil", "Aradığınız ürün bulunamadı. Bu ürün satıştan kaldırılmıştır."),
+        ("اليومي", "عذراً، هذا المحتوى لم يعد متاحاً. تمت إزالة هذا المقال."),
+        ("دفتر سبز", "مطلبی که به دنبال آن هستید حذف شده است."),
+        ("Báo", "Bài viết không tồn tại hoặc đã bị gỡ bỏ."),
+        ("流播", "该视频已被UP主删除"),
+    ],
+)
+def test_wording_of_batch_ten_languages(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Router forum",
+            "Going to the admin page just gives a plain white page saying 404 Not Found.",
+        ),
+        ("Ошибка 404 (2022)", "Триллер. Каждая ошибка 404 ведёт героиню к новой тайне банка."),
+        ("Page Not Found 4+", "A puzzle game. You are a lost 404 page hopping through links."),
+    ],
+)
+def test_reports_generic_errors_and_works_are_content(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is None
