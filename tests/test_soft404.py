@@ -399,4 +399,5 @@ def test_wording_of_batch_ten_languages(title: str, text: str) -> None:
     ],
 )
 def test_reports_generic_errors_and_works_are_content(title: str, text: str) -> None:
-    assert soft404_reason(page(), Readable(text=text, title=title), None) is None
+    url = "https://apps.test/app/page-not-found/id6447719034"  # names the game
+    assert soft404_reason(page(url), Readable(text=text, title=title), None) is None
