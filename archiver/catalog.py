@@ -239,6 +239,14 @@ def verdict_row(run_id: int, v: Verdict) -> dict[str, Any]:
 # --------------------------------------------------------------------------- catalog
 
 
+def _chunks(values: list[str], size: int = 500) -> Iterator[tuple[list[str], str]]:
+    """Values in groups small enough for one ``IN (...)`` list, each with its placeholders
+    (SQLite limits the parameters of one statement)."""
+    for i in range(0, len(values), size):
+        part = values[i : i + size]
+        yield part, ", ".join("?" * len(part))
+
+
 class Catalog:
     """One archive's catalog; open with ``Catalog.open(path)``."""
 
@@ -547,9 +555,7 @@ class Catalog:
         """(run id, run start, status, drift) per URL, oldest run first."""
         wanted = list(dict.fromkeys(urls))
         out: dict[str, list[tuple[int, str, str, str]]] = {u: [] for u in wanted}
-        for i in range(0, len(wanted), 500):
-            part = wanted[i : i + 500]
-            marks = ", ".join("?" * len(part))
+        for part, marks in _chunks(wanted):
             for r in self.conn.execute(
                 "SELECT v.url, v.run_id, r.started, v.status, v.drift FROM verdicts v "
                 f"JOIN runs r ON r.id = v.run_id WHERE v.url IN ({marks}) "
@@ -638,9 +644,7 @@ class Catalog:
         """
         wanted = list(dict.fromkeys(urls))
         out: dict[str, list[tuple[str, int]]] = {}
-        for i in range(0, len(wanted), 500):
-            part = wanted[i : i + 500]
-            marks = ", ".join("?" * len(part))
+        for part, marks in _chunks(wanted):
             for r in self.conn.execute(
                 "SELECT c.url, c.source, c.line FROM citations c "
                 f"WHERE c.run_id = ? AND c.url IN ({marks}) AND EXISTS "

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -24,6 +22,7 @@ from archiver.reindex import reindex
 from archiver.shards import capture_sharded, split_by_host
 from archiver.snapshot import SnapshotSettings, snapshot
 from tests.exchanges import warcio_check
+from tests.test_snapshot import kill_once_judged
 from tests.test_snapshot import settings as snapshot_settings
 from tests.web import Web
 
@@ -133,19 +132,7 @@ def test_killing_the_run_stops_its_fetch_processes_and_resume_finishes(
     cmd = [sys.executable, "-m", "archiver", "-q", "snapshot", "links.txt", *resolve]
     options = ["--resolve-only", "--no-text", "--fetchers", "2", "--per-host", "1"]
     proc = subprocess.Popen([*cmd, *options], cwd=tmp_path, stderr=subprocess.PIPE)
-    db = tmp_path / "archive" / "catalog.sqlite"
-    deadline = time.monotonic() + 60
-    judged = 0
-    while time.monotonic() < deadline and judged < 4:
-        time.sleep(0.1)
-        try:
-            with sqlite3.connect(db) as conn:
-                judged = conn.execute("select count(*) from verdicts").fetchone()[0]
-        except sqlite3.Error:
-            pass
-    assert judged >= 4, "the run never got going"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=10)
+    kill_once_judged(proc, tmp_path / "archive" / "catalog.sqlite", 4)
     warc = tmp_path / "archive" / "warc"
     open_files = sorted(warc.glob("*.open"))
     assert any("-f1-" in f.name for f in open_files), open_files

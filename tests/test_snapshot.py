@@ -202,6 +202,23 @@ def test_two_snapshots_at_once_refuse(tmp_path: Path, web: Web) -> None:
     assert "another snapshot" in proc.stderr.lower() or "busy" in proc.stderr.lower()
 
 
+def kill_once_judged(proc: subprocess.Popen[bytes], db: Path, n: int) -> None:
+    """SIGKILL a running snapshot once its catalog holds ``n`` verdicts (60 s at most)."""
+    deadline = time.monotonic() + 60
+    judged = 0
+    while time.monotonic() < deadline and judged < n:
+        time.sleep(0.1)
+        if db.exists():
+            try:
+                with sqlite3.connect(db) as conn:
+                    judged = conn.execute("select count(*) from verdicts").fetchone()[0]
+            except sqlite3.Error:
+                pass
+    assert judged >= n, "the run never got going"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+
+
 def test_kill_and_resume(tmp_path: Path, web: Web) -> None:
     a = web.host("a.test")
     n = 10
@@ -228,20 +245,7 @@ def test_kill_and_resume(tmp_path: Path, web: Web) -> None:
         "--no-text",
     ]
     proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    db = tmp_path / "archive" / "catalog.sqlite"
-    deadline = time.monotonic() + 60
-    judged = 0
-    while time.monotonic() < deadline and judged < 4:
-        time.sleep(0.1)
-        if db.exists():
-            try:
-                with sqlite3.connect(db) as conn:
-                    judged = conn.execute("select count(*) from verdicts").fetchone()[0]
-            except sqlite3.Error:
-                pass
-    assert judged >= 4, "the run never got going"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=10)
+    kill_once_judged(proc, tmp_path / "archive" / "catalog.sqlite", 4)
     assert list((tmp_path / "archive" / "warc").glob("*.open"))
     before = {f"/p{i}": a.count(f"/p{i}") for i in range(n)}
     assert sum(1 for c in before.values() if c) < n, "the run ended before the kill"
