@@ -261,7 +261,7 @@ class Pipeline:
         self.loop = asyncio.get_running_loop()
         # The fetcher's writer: the WARC thread writes while the event loop fetches on.
         self._write = self.thread.on_loop(self.writer.write_exchange)
-        self.batch: list[tuple[Capture, RecordRef]] = []
+        self.batch: list[tuple[Capture, RecordRef, bytes | None]] = []
         committer = asyncio.create_task(self._commit_often())
         try:
             await self._probe(todo, pool)
@@ -291,7 +291,6 @@ class Pipeline:
             self.probes[_origin(cap.url)] = readable
 
     async def _fetch(self, todo: list[Link], pool: concurrent.futures.Executor | None) -> None:
-
         workers = getattr(pool, "_max_workers", 1)
         # Pages queued or being read at once: enough to keep every worker busy; past it
         # the fetchers wait, so memory holds a few dozen captures whatever the run's size.
@@ -500,7 +499,6 @@ class Pipeline:
             log.debug("offline: no host could be reached at the network level; no link was judged")
         elif self.deferred:
             self.catalog.record_verdicts(self.run_id, self.deferred)
-        self.catalog.commit()
         # Counted in SQL: a run of 100,000 links must not hold its verdicts to say how many.
         statuses = {} if offline else self.catalog.status_counts(self.run_id)
         failed = sum(n for status, n in statuses.items() if status != "ok")
