@@ -639,7 +639,7 @@ class WarcWriter:
 
         One record per transaction rather than per row: a record costs a compressor, a
         digest, a record id and an index line whatever its size, and per row those came
-        to a quarter of the writer thread's time.
+        to a fifth of the writer thread's time.
         """
         payload = {"archiver": "catalog", "run_id": self.run_id, "changes": changes}
         return self.write_metadata(payload, url=JOURNAL_URI.format(run_id=self.run_id))
