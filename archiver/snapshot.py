@@ -18,7 +18,7 @@ import os
 import secrets
 import time
 from collections.abc import AsyncIterator, Iterable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -589,8 +589,6 @@ def read_and_judge(job: ReadJob) -> tuple[Readable | None, str | None, Verdict |
         warc_offset=record.offset if record else None,
         text_path=text_path,
     )
-    if readable is not None and readable.outlinks:
-        readable = replace(readable, outlinks=[])  # nothing downstream uses them: not sent
     return readable, text_path, verdict
 
 
