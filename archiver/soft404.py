@@ -360,11 +360,103 @@ def site_title_reason(
     first = _TITLE_SPLIT.split(title.replace(": ", " | ", 1), 1)[0].strip()
     if title not in site and first not in site:
         return None
-    shared = {line.strip() for line in probe.text.splitlines()}
-    own = [line for line in readable.text.splitlines() if line.strip() not in shared]
+    own = _own_lines(readable, probe)
     if _capped_word_count("\n".join(own), SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
         return None
     return "titled with the site's name only, like a random path on this host, and few words"
+
+
+UNNAMED_OWN_WORDS = 80  # own words a page that names nothing of its address may have
+NAMING_LEAD_WORDS = 12  # opening words that may name the item when the title does not
+# Words of a path that name a kind of page, not the item: /product/…, /watch/….
+_KIND_WORDS = _PATH_NOISE | {
+    "htm", "php", "item", "items", "product", "products", "post", "posts", "article", "articles",
+    "detail", "details", "watch", "video", "videos", "news", "blog", "story", "stories",
+}  # fmt: skip
+_FILE_EXT = re.compile(r"\.(?:html?|php|aspx?|jsp)$")
+_LETTER = re.compile(r"[^\W\d_]")
+_VOWEL = re.compile(r"[aeiouy]")
+
+
+def _item_words(url: str) -> frozenset[str]:
+    """The words naming the item at the end of a path: /oglas/hotel-adriana-split-418822.
+
+    The last segment with words in it is the item's slug; a segment of digits or an
+    identifier names nothing a page would repeat.
+    """
+    path = _fold(unquote(urlsplit(url).path))
+    for segment in reversed([s for s in path.split("/") if s]):
+        found = _SLUG_WORD.findall(_FILE_EXT.sub("", segment))
+        # "bxkfl" in /2-istabu-agenskalns-bxkfl is an identifier, not a word
+        words = {w for w in found if not w.isascii() or _VOWEL.search(w)} - _KIND_WORDS
+        if words:
+            return frozenset(words)
+    return frozenset()
+
+
+def _mostly_latin(text: str) -> bool:
+    """Latin letters, or Cyrillic and Greek, which slugs spell in Latin letters."""
+    letters = _LETTER.findall(text)
+    if not letters:
+        return False
+    comparable = sum(1 for c in letters if "a" <= c <= "z" or c in _TRANSLIT)
+    return comparable >= 0.8 * len(letters)
+
+
+def _names_any(words: frozenset[str], text: str) -> bool:
+    """Whether `text` (folded) holds one of the slug's words, inflected or transliterated."""
+    present = set(_WORDS.findall(text))
+    if words & present:
+        return True
+    # "kierowca" in the slug, "kierowcy" on the page: the same stem
+    stems = {w[:6] for w in present if len(w) >= 6}
+    if any(len(w) >= 6 and w[:6] in stems for w in words):
+        return True
+    spelled = {
+        _skeleton(_LATIN.sub(lambda m: _TRANSLIT[m.group(0)], w))
+        for w in present
+        if not w.isascii()
+    }
+    return any(_skeleton(w) in spelled for w in words if w.isascii())
+
+
+def _own_lines(readable: Readable, probe: Readable | None) -> list[str]:
+    """The page's lines that the host's random-path page does not also have."""
+    if probe is None:
+        return readable.text.splitlines()
+    shared = {line.strip() for line in probe.text.splitlines()}
+    return [line for line in readable.text.splitlines() if line.strip() not in shared]
+
+
+def unnamed_reason(
+    capture: Capture, readable: Readable | None, probe: Readable | None
+) -> str | None:
+    """A short page whose title and opening name nothing of what its address names.
+
+    A slug is made from the item's name (/threads/co2-anlage-selbstbau.48211/), and the
+    item's page repeats that name in its title or heading, in whatever language. The page
+    a site shows where an item used to be ("this ad has expired", "Sludinājums ir dzēsts",
+    a bare site name) names the item nowhere, which no list of phrases needs to know.
+    Only short pages count, and only where the slug and the page can be compared: a
+    Latin slug says nothing about a page written in Thai or Arabic.
+    """
+    if not readable or _is_home(capture.url) or _is_home(capture.final_url):
+        return None
+    words = _item_words(capture.url)
+    if len(words) < 2:
+        return None  # one word, or none, is too little to call a name missing
+    title = readable.title or ""
+    lead = " ".join(readable.text.split(None, NAMING_LEAD_WORDS)[:NAMING_LEAD_WORDS])
+    shown = _fold(f"{title} {lead}")
+    if all(w.isascii() for w in words) and not _mostly_latin(shown):
+        return None
+    if _names_any(words, shown) or _names_any(_item_words(capture.final_url), shown):
+        return None
+    own = "\n".join(_own_lines(readable, probe))
+    if _capped_word_count(own, UNNAMED_OWN_WORDS) >= UNNAMED_OWN_WORDS:
+        return None
+    named = ", ".join(sorted(words)[:3])
+    return f"names nothing its address names ({named}) and has few words of its own"
 
 
 def _coverage(segment: str, url_words: frozenset[str] = frozenset()) -> float:
@@ -708,4 +800,5 @@ def soft404_reason(
         or probe_reason(capture, readable, probe)
         or wording_reason(readable, capture.url)
         or site_title_reason(capture, readable, probe)
+        or unnamed_reason(capture, readable, probe)
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from archiver.model import Capture, Hop, Readable
-from archiver.soft404 import soft404_reason
+from archiver.soft404 import soft404_reason, unnamed_reason
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -401,3 +401,42 @@ def test_wording_of_batch_ten_languages(title: str, text: str) -> None:
 def test_reports_generic_errors_and_works_are_content(title: str, text: str) -> None:
     url = "https://apps.test/app/page-not-found/id6447719034"  # names the game
     assert soft404_reason(page(url), Readable(text=text, title=title), None) is None
+
+
+def test_a_short_page_naming_nothing_its_address_names() -> None:
+    """The removed-item page in a language no phrase list knows still names no item."""
+    url = "https://www.hysbysebion.test/caerdydd/fflatiau/fflat-dwy-ystafell-treganna-bxkfl"
+    probe = Readable(title="Tudalen ar goll", text="Hafan\nChwilio\nTudalen ar goll")
+    gone = Readable(
+        title="Mae'r hysbyseb wedi dod i ben",
+        text="Hafan\nChwilio\nMae'r hysbyseb wedi dod i ben.\nTebyg: tŷ teras, Grangetown",
+    )
+    reason = soft404_reason(page(url), gone, probe)
+    assert reason == (
+        "names nothing its address names (fflat, treganna, ystafell) and has few words of its own"
+    )
+    # the item's page names it (inflected, or only in its heading), and so is content
+    named = Readable(
+        title="Fflatiau Caerdydd", text="Fflat dwy ystafell wely, Treganna\n£900 y mis"
+    )
+    assert soft404_reason(page(url), named, probe) is None
+    stem = Readable(title="Ystafelloedd i'w rhentu", text="£900 y mis")
+    assert soft404_reason(page(url), stem, probe) is None
+    # many words of its own: a page with content of its own, whatever its title
+    essay = Readable(title="Hysbyseb", text=" ".join(["Fflat olau gyda balconi mawr."] * 20))
+    assert soft404_reason(page(url), essay, probe) is None
+
+
+def test_no_naming_evidence_where_address_and_page_cannot_be_compared() -> None:
+    short_thai = Readable(title="ต้มยำกุ้ง", text="สูตรต้มยำกุ้งน้ำข้น ใช้เวลา 30 นาที")
+    assert soft404_reason(page("https://food.test/recipes/tom-yum-goong"), short_thai, None) is None
+    # an identifier or a single word names too little to call a name missing
+    photo = Readable(title="Evening", text="A photo by Kim, 2021.")
+    assert soft404_reason(page("https://photos.test/p/8xk2pw41"), photo, None) is None
+    assert soft404_reason(page("https://photos.test/photo/harbour"), photo, None) is None
+    # a Cyrillic page names a Latin slug in its own letters
+    ru = Readable(title="Мультиварка Поларис", text="Цена 4990 ₽")
+    assert soft404_reason(page("https://shop.test/catalog/multivarka-polaris"), ru, None) is None
+    # a home page is what it is, whatever its address said
+    home = page("https://shop.test/old-product-name", final="https://shop.test/")
+    assert unnamed_reason(home, Readable(title="Shop", text="Welcome"), None) is None
