@@ -208,25 +208,65 @@ def redirect_reason(capture: Capture) -> str | None:
     """Soft-404 evidence from where the redirects ended, or None."""
     if len(capture.hops) < 2:
         return None
-    start, end = capture.url, capture.final_url
+    where = _landing_place(capture.url, capture.final_url)
+    return f"redirected to {where}" if where else None
+
+
+def canonical_reason(
+    capture: Capture, readable: Readable | None, probe: Readable | None
+) -> str | None:
+    """A short page that declares a home, search, section or error page as its address.
+
+    The canonical address (or og:url) is where the page says its content lives; a page
+    served in place of a removed item often keeps the template's default, the site's home
+    or the section it sat in, which is a redirect that never happened. Only short pages
+    count: a site that declares its home page on every article (a known misconfiguration)
+    must not turn its articles into soft-404s.
+    """
+    if not readable or not readable.canonical:
+        return None
+    declared = readable.canonical
+    if _same_address(declared, capture.final_url) or _same_address(declared, capture.url):
+        return None
+    where = _landing_place(capture.url, declared)
+    if not where:
+        return None
+    own = "\n".join(_own_lines(readable, probe))
+    if _capped_word_count(own, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
+        return None
+    return f"declares {where} as its address (canonical) and has few words of its own"
+
+
+def _same_address(a: str, b: str) -> bool:
+    """Equal but for scheme, www., case, percent-encoding, a final slash or the query."""
+    pa, pb = urlsplit(a), urlsplit(b)
+    return _host(a) == _host(b) and _fold(unquote(pa.path)).rstrip("/") == _fold(
+        unquote(pb.path)
+    ).rstrip("/")
+
+
+def _landing_place(start: str, end: str) -> str | None:
+    """What kind of page `end` is when a cited `start` ends up there, if one that says
+    nothing about it: a home page, an error or search page, a parent folder, a category,
+    or a front page far above it."""
     if _is_home(start) or _error_path(start):
         return None  # the cited page was itself a home page or error page
     if _is_home(end):
         if _host(start) == _host(end):
-            return "redirected to the site's home page"
-        return f"redirected to the home page of {_host(end)}"
+            return "the site's home page"
+        return f"the home page of {_host(end)}"
     path = _error_path(end)
     if path:
-        return f"redirected to an error page ({path[:60]})"
+        return f"an error page ({path[:60]})"
     if _is_search(end) and not _is_search(start):
-        return "redirected to the site's search page"
+        return "the site's search page"
     if _host(start) == _host(end) and _is_ancestor(urlsplit(end).path, urlsplit(start).path):
-        return f"redirected to a parent page ({urlsplit(end).path[:60]})"
+        return f"a parent page ({urlsplit(end).path[:60]})"
     listing = _listing_path(end)
     if listing and not _listing_path(start) and not _shared_words(start, end):
-        return f"redirected to a category page ({listing[:60]})"
+        return f"a category page ({listing[:60]})"
     if _landing(start, end):
-        return f"redirected from a deep page to a front page ({urlsplit(end).path[:60]})"
+        return f"a front page far above the cited one ({urlsplit(end).path[:60]})"
     return None
 
 
@@ -801,4 +841,5 @@ def soft404_reason(
         or wording_reason(readable, capture.url)
         or site_title_reason(capture, readable, probe)
         or unnamed_reason(capture, readable, probe)
+        or canonical_reason(capture, readable, probe)
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from archiver.model import Capture, Hop, Readable
-from archiver.soft404 import soft404_reason, unnamed_reason
+from archiver.soft404 import canonical_reason, soft404_reason, unnamed_reason
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -339,7 +339,7 @@ def test_quoted_explained_or_status_code_talk_is_not_the_message(text: str) -> N
 def test_a_deep_page_sent_to_a_shallow_front_page_that_names_none_of_its_words() -> None:
     docs = "https://docs.q.test/en/2.x/plugins/legacy-latex-bridge.html"
     reason = soft404_reason(page(docs, "https://docs.q.test/en/latest/"), Readable(), None)
-    assert reason == "redirected from a deep page to a front page (/en/latest/)"
+    assert reason == "redirected to a front page far above the cited one (/en/latest/)"
     # a post that moved keeps its slug; a shallow page was never deep
     moved = page("https://b.test/2019/05/kettle-review", "https://b.test/kettle-review/")
     assert soft404_reason(moved, Readable(), None) is None
@@ -440,3 +440,32 @@ def test_no_naming_evidence_where_address_and_page_cannot_be_compared() -> None:
     # a home page is what it is, whatever its address said
     home = page("https://shop.test/old-product-name", final="https://shop.test/")
     assert unnamed_reason(home, Readable(title="Shop", text="Welcome"), None) is None
+
+
+def test_a_short_page_declaring_a_landing_page_as_its_address() -> None:
+    """The canonical address is a redirect the server never made."""
+    url = "https://shop.test/p/8812"  # an identifier: nothing to name
+    probe = Readable(title="Shop", text="Home\nBasket")
+    for canonical, where in [
+        ("https://shop.test/", "the site's home page"),
+        ("https://www.shop.test/search?q=", "the site's search page"),
+        ("https://shop.test/p/", "a parent page (/p/)"),
+    ]:
+        gone = Readable(title="Shop", text="Home\nBasket\nSee also", canonical=canonical)
+        assert canonical_reason(page(url), gone, probe) == (
+            f"declares {where} as its address (canonical) and has few words of its own"
+        )
+    # its own address, however written, or a long page (a site that declares its home on
+    # every article) gives no evidence
+    for same in ["http://www.shop.test/p/8812/", "https://shop.test/p/8812?ref=x"]:
+        item = Readable(title="Shop", text="Blue kettle", canonical=same)
+        assert canonical_reason(page(url), item, probe) is None
+    long = Readable(title="Shop", text="A kettle. " * 120, canonical="https://shop.test/")
+    assert canonical_reason(page(url), long, probe) is None
+    # a cited home page may declare itself as it likes
+    home = Readable(title="Shop", text="Hi", canonical="https://shop.test/index.html")
+    assert canonical_reason(page("https://shop.test/"), home, probe) is None
+    # percent-encoding and case are the same address
+    wiki = "https://w.test/wiki/%D0%9C%D0%B5%D0%BB%D1%8C%D0%BD%D0%B8%D1%86%D0%B0"
+    mill = Readable(title="Мельница", text="x", canonical="https://w.test/wiki/Мельница")
+    assert canonical_reason(page(wiki), mill, None) is None
