@@ -14,6 +14,7 @@ the title (or of one of its "Site | Section" parts), not a word in a headline.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from urllib.parse import unquote, urlsplit
@@ -30,6 +31,9 @@ TITLE_COVERAGE = 0.6  # share of a title part the not-found phrase must cover
 PROBE_TITLE_SIMILARITY = 0.5
 LEAD_WORDS = 40  # the opening words of the text, where an error page puts its message
 SITE_TITLE_WORDS = 100  # own words a page titled with its site's name alone may have
+# Own words (beyond the random-path page's frame) past which an opening or a title in
+# not-found wording is a page about the error, not the error.
+OWN_MESSAGE_WORDS = 100
 
 _GAP = r"(?:[^.!?\n]|\.(?=\w)){0,50}?"  # within one sentence (a dot inside 10.5555/x is no end)
 _STRONG = (
@@ -231,8 +235,7 @@ def canonical_reason(
     where = _landing_place(capture.url, declared)
     if not where:
         return None
-    own = "\n".join(_own_lines(readable, probe))
-    if _capped_word_count(own, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
+    if own_words(readable, probe, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
         return None
     return f"declares {where} as its address (canonical) and has few words of its own"
 
@@ -400,8 +403,7 @@ def site_title_reason(
     first = _TITLE_SPLIT.split(title.replace(": ", " | ", 1), 1)[0].strip()
     if title not in site and first not in site:
         return None
-    own = _own_lines(readable, probe)
-    if _capped_word_count("\n".join(own), SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
+    if own_words(readable, probe, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
         return None
     return "titled with the site's name only, like a random path on this host, and few words"
 
@@ -460,12 +462,32 @@ def _names_any(words: frozenset[str], text: str) -> bool:
     return any(_skeleton(w) in spelled for w in words if w.isascii())
 
 
-def _own_lines(readable: Readable, probe: Readable | None) -> list[str]:
-    """The page's lines that the host's random-path page does not also have."""
+def own_words(readable: Readable, probe: Readable | None, cap: int) -> int:
+    """Words of the page outside the frame it shares with the host's random-path page.
+
+    Menus, footers and newsletter boxes come back on every page of a host, and on its
+    page for a path that cannot exist. A word belongs to the frame when a run of three
+    words around it is also on that page; lines are no guide, since a reader may join a
+    whole page into one. Counting stops past `cap`, like `_capped_word_count`.
+    """
     if probe is None:
-        return readable.text.splitlines()
-    shared = {line.strip() for line in probe.text.splitlines()}
-    return [line for line in readable.text.splitlines() if line.strip() not in shared]
+        return _capped_word_count(readable.text, cap)
+    words = readable.text.split()
+    frame = _trigrams(probe.text)
+    own: list[str] = []
+    for i in range(len(words)):
+        if not any(tuple(words[j : j + 3]) in frame for j in range(max(0, i - 2), i + 1)):
+            own.append(words[i])
+            if len(own) > cap:
+                break
+    return _capped_word_count(" ".join(own), cap)
+
+
+@functools.lru_cache(maxsize=64)
+def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
+    """Runs of three words of a host's random-path page, once per host, not per page."""
+    words = text.split()
+    return frozenset(tuple(words[i : i + 3]) for i in range(len(words) - 2))
 
 
 def unnamed_reason(
@@ -492,8 +514,7 @@ def unnamed_reason(
         return None
     if _names_any(words, shown) or _names_any(_item_words(capture.final_url), shown):
         return None
-    own = "\n".join(_own_lines(readable, probe))
-    if _capped_word_count(own, UNNAMED_OWN_WORDS) >= UNNAMED_OWN_WORDS:
+    if own_words(readable, probe, UNNAMED_OWN_WORDS) >= UNNAMED_OWN_WORDS:
         return None
     named = ", ".join(sorted(words)[:3])
     return f"names nothing its address names ({named}) and has few words of its own"
@@ -670,14 +691,19 @@ def _unquoted(
     return None
 
 
-def wording_reason(readable: Readable | None, url: str = "") -> str | None:
+def wording_reason(
+    readable: Readable | None, url: str = "", probe: Readable | None = None
+) -> str | None:
     """Soft-404 evidence from not-found wording in the title, the opening or a short body.
 
     The body's wording alone decides only on a very short page, or where an error page
     puts its message: in its opening words. A not-found title decides on a very short
     page, or on a longer one whose body says it too (an error page padded with menus and
     "popular posts"), never on an article. A phrase the cited URL itself holds is the
-    page's subject ("Page Not Found (2013 film)"), not its message.
+    page's subject ("Page Not Found (2013 film)"), not its message. Where the host's
+    random-path page is known, its frame (menus, footers) is not the page's own: an error
+    page has little else, a page with a hundred words of its own that opens with the
+    phrase is about it (a forum thread on a router's "404 Not Found").
     """
     if not readable:
         return None
@@ -699,8 +725,13 @@ def wording_reason(readable: Readable | None, url: str = "") -> str | None:
         return None
     # The heading that repeats the title is not a second piece of evidence.
     body = "\n".join(line for line in text.splitlines() if line.strip() not in folded_title)
+    framed = probe is not None and (
+        own_words(readable, probe, OWN_MESSAGE_WORDS) >= OWN_MESSAGE_WORDS
+    )
     seconded = _unquoted(body, _STRONG_RE, named) or _bare_error_title(title, named)
-    if title and (words <= SHORT_BODY_WORDS or (seconded and words <= TITLE_BODY_WORDS)):
+    if title and (
+        words <= SHORT_BODY_WORDS or (seconded and words <= TITLE_BODY_WORDS and not framed)
+    ):
         for part in _title_parts(title):
             if part.rstrip().endswith("?"):
                 continue
@@ -713,7 +744,7 @@ def wording_reason(readable: Readable | None, url: str = "") -> str | None:
         for line in text.splitlines():
             if _coverage(line, named) >= TITLE_COVERAGE:
                 return f"the page says “{_quote(line)}”"
-    lead = _unquoted(_lead(body), _STRONG_RE, named)
+    lead = None if framed else _unquoted(_lead(body), _STRONG_RE, named)
     if lead:
         return f"the page opens with “{_quote(lead.group(0))}”"
     return None
@@ -838,7 +869,7 @@ def soft404_reason(
     return (
         redirect_reason(capture)
         or probe_reason(capture, readable, probe)
-        or wording_reason(readable, capture.url)
+        or wording_reason(readable, capture.url, probe)
         or site_title_reason(capture, readable, probe)
         or unnamed_reason(capture, readable, probe)
         or canonical_reason(capture, readable, probe)

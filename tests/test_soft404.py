@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from archiver.model import Capture, Hop, Readable
-from archiver.soft404 import canonical_reason, soft404_reason, unnamed_reason
+from archiver.soft404 import canonical_reason, own_words, soft404_reason, unnamed_reason
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -469,3 +469,29 @@ def test_a_short_page_declaring_a_landing_page_as_its_address() -> None:
     wiki = "https://w.test/wiki/%D0%9C%D0%B5%D0%BB%D1%8C%D0%BD%D0%B8%D1%86%D0%B0"
     mill = Readable(title="Мельница", text="x", canonical="https://w.test/wiki/Мельница")
     assert canonical_reason(page(wiki), mill, None) is None
+
+
+def test_own_words_leave_out_the_hosts_frame_even_on_one_line() -> None:
+    frame = "Free delivery over 49 € Shop Search My account Basket Tools Garden Paint Offers"
+    probe = Readable(title="Oops", text=f"{frame} Oops! We cannot find this page. Back to shop")
+    joined = Readable(text=f"{frame} This drill is gone. Alternatives: Drill 18 V 129 €")
+    assert own_words(joined, probe, 100) == 10  # "This drill is gone. … 129 €"
+    assert own_words(joined, None, 100) == len(joined.text.split())
+    assert own_words(Readable(text="word " * 500), probe, 100) == 101  # counting stops
+
+
+def test_a_page_with_much_of_its_own_opening_with_the_phrase_is_about_it() -> None:
+    frame = "Home\nForums\nSearch\nLog in\nRegister"
+    probe = Readable(title="Page not found | Tinker Forums", text=f"{frame}\nPage not found")
+    replies = " ".join(["I checked the proxy settings and the port forwarding again."] * 12)
+    thread = Readable(
+        title="Router admin page | Tinker Forums",
+        text=f"{frame}\n404 Not Found on the router admin page\n{replies}",
+    )
+    url = "https://forum.test/t/router-admin-page/4411"
+    assert soft404_reason(page(url), thread, probe) is None
+    # without the host's frame to tell them apart, the opening decides as before
+    assert soft404_reason(page(url), thread, None) == "the page opens with “404 not found”"
+    # an error page has little of its own beyond the frame
+    gone = Readable(title="Router admin page | Tinker Forums", text=f"{frame}\n404 Not Found")
+    assert soft404_reason(page(url), gone, probe) is not None
