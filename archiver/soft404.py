@@ -32,7 +32,8 @@ PROBE_TITLE_SIMILARITY = 0.5
 LEAD_WORDS = 40  # the opening words of the text, where an error page puts its message
 SITE_TITLE_WORDS = 100  # own words a page titled with its site's name alone may have
 # Own words (beyond the random-path page's frame) past which an opening or a title in
-# not-found wording is a page about the error, not the error.
+# not-found wording is a page about the error, not the error: a removed job or product
+# with its "similar items" stays within it, a thread or an article goes past.
 OWN_MESSAGE_WORDS = 100
 
 _GAP = r"(?:[^.!?\n]|\.(?=\w)){0,50}?"  # within one sentence (a dot inside 10.5555/x is no end)
@@ -133,6 +134,11 @@ _STRONG = (
     r"|artık mevcut değil|لم يعد متاح\w*|تمت إزالة|الصفحة غير موجودة|تم حذف"
     r"|دیگر در دسترس نیست|حذف شده|یافت نشد|پیدا نشد"
     r"|không tồn tại|đã bị (?:gỡ bỏ|xóa|xoá)|không còn (?:tồn tại|trên hệ thống)"
+    # Tamil, Bengali, Khmer
+    r"|(?:பக்கம்|எபிசோடு|பதிவு|கட்டுரை|விளம்பரம்|பொருள்)\w*\s+கிடைக்கவில்லை"
+    r"|நீக்கப்பட்டுள்ளது|நீக்கப்பட்டது"
+    r"|(?:আর )?পাওয়া যাচ্ছে না|মুছে ফেলা হয়েছে"
+    r"|រកមិនឃើញទំព័រ|បានផុតកំណត់|ត្រូវបានលុប"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -288,7 +294,23 @@ _LISTING_SEGMENT = re.compile(
     r"categor(?:y|ies|ie|ia|ias)|tags?|topics?|sections?|rubriques?|kategorien?|themen?|temas?"
     r"|archives?|collections?"
 )
-_SLUG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _mark_ranges() -> str:
+    """Combining marks as a character class body: the vowel signs of Devanagari, Tamil,
+    Bengali, Thai or Khmer are marks, which ``\\w`` leaves out, cutting every word."""
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x300, 0x10000):
+        if unicodedata.category(chr(cp)).startswith("M"):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+_MARKS = _mark_ranges()
+_SLUG_WORD = re.compile(rf"(?:[^\W\d_]|[{_MARKS}]){{4,}}")
 
 
 def _segments(path: str) -> list[str]:
@@ -421,19 +443,21 @@ _VOWEL = re.compile(r"[aeiouy]")
 
 
 def _item_words(url: str) -> frozenset[str]:
-    """The words naming the item at the end of a path: /oglas/hotel-adriana-split-418822.
+    """The words naming the item at the end of a path: /oglas/hotel-adriana-split-418822."""
+    return _item_slug(url)[0]
 
-    The last segment with words in it is the item's slug; a segment of digits or an
-    identifier names nothing a page would repeat.
-    """
-    path = _fold(unquote(urlsplit(url).path))
+
+def _item_slug(url: str) -> tuple[frozenset[str], str]:
+    """The item's slug (its words, and the segment as written): the last segment with
+    words in it; a segment of digits or an identifier names nothing a page would repeat."""
+    path = unquote(urlsplit(url).path)
     for segment in reversed([s for s in path.split("/") if s]):
-        found = _SLUG_WORD.findall(_FILE_EXT.sub("", segment))
+        found = _SLUG_WORD.findall(_fold(_FILE_EXT.sub("", segment)))
         # "bxkfl" in /2-istabu-agenskalns-bxkfl is an identifier, not a word
         words = {w for w in found if not w.isascii() or _VOWEL.search(w)} - _KIND_WORDS
         if words:
-            return frozenset(words)
-    return frozenset()
+            return frozenset(words), segment
+    return frozenset(), ""
 
 
 def _mostly_latin(text: str) -> bool:
@@ -504,7 +528,7 @@ def unnamed_reason(
     """
     if not readable or _is_home(capture.url) or _is_home(capture.final_url):
         return None
-    words = _item_words(capture.url)
+    words, slug = _item_slug(capture.url)
     if len(words) < 2:
         return None  # one word, or none, is too little to call a name missing
     title = readable.title or ""
@@ -516,8 +540,7 @@ def unnamed_reason(
         return None
     if own_words(readable, probe, UNNAMED_OWN_WORDS) >= UNNAMED_OWN_WORDS:
         return None
-    named = ", ".join(sorted(words)[:3])
-    return f"names nothing its address names ({named}) and has few words of its own"
+    return f"names nothing its address names ({slug[:60]}) and has few words of its own"
 
 
 def _coverage(segment: str, url_words: frozenset[str] = frozenset()) -> float:
@@ -631,7 +654,7 @@ def _mentioned(text: str, m: re.Match[str]) -> bool:
     return bool(_MENTION.search(text, start, m.end()))
 
 
-_WORDS = re.compile(r"[^\W_]+")
+_WORDS = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
 
 
 def _named(phrase: str, url_words: frozenset[str]) -> bool:
@@ -702,7 +725,7 @@ def wording_reason(
     "popular posts"), never on an article. A phrase the cited URL itself holds is the
     page's subject ("Page Not Found (2013 film)"), not its message. Where the host's
     random-path page is known, its frame (menus, footers) is not the page's own: an error
-    page has little else, a page with a hundred words of its own that opens with the
+    page has little else, a page with more than a hundred words of its own that opens with the
     phrase is about it (a forum thread on a router's "404 Not Found").
     """
     if not readable:
@@ -726,7 +749,7 @@ def wording_reason(
     # The heading that repeats the title is not a second piece of evidence.
     body = "\n".join(line for line in text.splitlines() if line.strip() not in folded_title)
     framed = probe is not None and (
-        own_words(readable, probe, OWN_MESSAGE_WORDS) >= OWN_MESSAGE_WORDS
+        own_words(readable, probe, OWN_MESSAGE_WORDS) > OWN_MESSAGE_WORDS
     )
     seconded = _unquoted(body, _STRONG_RE, named) or _bare_error_title(title, named)
     if title and (

@@ -413,7 +413,8 @@ def test_a_short_page_naming_nothing_its_address_names() -> None:
     )
     reason = soft404_reason(page(url), gone, probe)
     assert reason == (
-        "names nothing its address names (fflat, treganna, ystafell) and has few words of its own"
+        "names nothing its address names (fflat-dwy-ystafell-treganna-bxkfl)"
+        " and has few words of its own"
     )
     # the item's page names it (inflected, or only in its heading), and so is content
     named = Readable(
@@ -495,3 +496,28 @@ def test_a_page_with_much_of_its_own_opening_with_the_phrase_is_about_it() -> No
     # an error page has little of its own beyond the frame
     gone = Readable(title="Router admin page | Tinker Forums", text=f"{frame}\n404 Not Found")
     assert soft404_reason(page(url), gone, probe) is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("குரல் பாட்காஸ்ட்", "இந்த எபிசோடு கிடைக்கவில்லை"),
+        ("বিক্রিহাট", "দুঃখিত, এই বিজ্ঞাপনটি আর পাওয়া যাচ্ছে না"),
+        ("ការងារខ្មែរ", "ការប្រកាសជ្រើសរើសនេះបានផុតកំណត់ហើយ"),
+    ],
+)
+def test_wording_of_batch_twelve_languages(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+def test_words_of_scripts_with_vowel_signs_are_whole() -> None:
+    """Devanagari, Tamil or Khmer vowel signs are combining marks, outside ``\\w``: a slug
+    cut at each of them named nothing and fell back to the folder's name."""
+    url = "https://nagar.test/content/सामाजिक-सुरक्षा-भत्ता-वितरण-२०७८"
+    notice = Readable(title="सामाजिक सुरक्षा भत्ता वितरण सम्बन्धी सूचना", text="मिति २०७८ साउन १")
+    assert soft404_reason(page(url), notice, None) is None
+    gone = Readable(title="शान्तिनगर नगरपालिका", text="पृष्ठ फेला परेन\nकृपया गृहपृष्ठमा जानुहोस्")
+    assert soft404_reason(page(url), gone, None) == (
+        "names nothing its address names (सामाजिक-सुरक्षा-भत्ता-वितरण-२०७८)"
+        " and has few words of its own"
+    )
