@@ -218,6 +218,10 @@ def read_html(
     )
     meta = page_metadata(tree, head, url)
     readable.title, readable.author, readable.date = meta.title, meta.author, meta.date
+    readable.declares = meta.declares
+    readable.robots = ", ".join(
+        v for v in (head.metas.get("robots", ""), head.metas.get("googlebot", "")) if v
+    )
     readable.language = _language(head, headers, meta.language)
     prepare_tree(tree)
     doc = _extract(tree, url)
@@ -655,6 +659,7 @@ class PageMeta:
     author: str = ""
     date: str = ""  # YYYY-MM-DD
     language: str = ""  # as declared in JSON-LD; the <html lang> wins in read_html
+    declares: str = ""  # an article, a product, a video...: see _declared
 
 
 _META_TITLE = (
@@ -813,7 +818,51 @@ def page_metadata(tree: HtmlElement, head: Head, url: str = "") -> PageMeta:
         author=_author(tree, metas, ld),
         date=_date(tree, metas, ld, url),
         language=_ld_text(ld.get("inLanguage")),
+        declares=_declared(metas, ld, head.json_ld),
     )
+
+
+# What pages of content say they are; error and landing pages say "website" or nothing.
+_CONTENT_OG = re.compile(r"article|product|video\.\w+|music\.\w+|book|books\.book")
+_CONTENT_LD = re.compile(
+    r"(?:Article|Posting|Report|Review|Recipe|Product|JobPosting|VideoObject|PodcastEpisode"
+    r"|MusicRecording|Event|Book|Movie|Dataset|SoftwareApplication|Course|Vehicle|Car"
+    r"|RealEstateListing|Photograph|ImageObject|Thesis|Legislation)$"
+)
+
+
+def _declared(metas: dict[str, str], ld: dict, head_ld: list[object]) -> str:
+    """The kind of content the page declares itself to be, or "".
+
+    Templates of error and removed-item pages declare a website or nothing; a page that
+    states it is an article, a product or a video, or gives its publication time, is
+    saying it has that content, which weighs against evidence that needs no wording.
+    """
+    og = metas.get("og:type", "").strip().lower()
+    if _CONTENT_OG.fullmatch(og):
+        return og
+    for item in [ld, *_ld_items(head_ld)]:
+        types = item.get("@type")
+        for kind in types if isinstance(types, list) else [types]:
+            if isinstance(kind, str) and _CONTENT_LD.search(kind):
+                return kind
+    if metas.get("article:published_time") or metas.get("datepublished"):
+        return "article"
+    return ""
+
+
+def _ld_items(blocks: list[object]) -> Iterator[dict]:
+    """Every object of the head's JSON-LD, @graph and mainEntity included."""
+    stack = list(blocks)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            yield item
+            for key in ("@graph", "mainEntity"):
+                if isinstance(item.get(key), (list, dict)):
+                    stack.append(item[key])
 
 
 def _body_json_ld(body: HtmlElement | None) -> Iterator[object]:

@@ -233,7 +233,7 @@ def canonical_reason(
     count: a site that declares its home page on every article (a known misconfiguration)
     must not turn its articles into soft-404s.
     """
-    if not readable or not readable.canonical:
+    if not readable or not readable.canonical or readable.declares:
         return None
     declared = readable.canonical
     if _same_address(declared, capture.final_url) or _same_address(declared, capture.url):
@@ -244,6 +244,28 @@ def canonical_reason(
     if own_words(readable, probe, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
         return None
     return f"declares {where} as its address (canonical) and has few words of its own"
+
+
+_NOINDEX = re.compile(r"\bnoindex\b|\bnone\b")
+
+
+def robots_reason(
+    capture: Capture, readable: Readable | None, probe: Readable | None
+) -> str | None:
+    """A short deep page the site asks search engines to leave out, declaring no content.
+
+    Sites mark their error and removed-item templates "noindex" (search engines ask for
+    it), in whatever language the page speaks. A page of content may be noindex too (an
+    account that opted out of search), but it then still says what it is (a post, an
+    article) and has words of its own; one that says neither is the site disowning it.
+    """
+    if not readable or readable.declares or not _NOINDEX.search(readable.robots.lower()):
+        return None
+    if _is_home(capture.url) or _is_home(capture.final_url):
+        return None
+    if own_words(readable, probe, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
+        return None
+    return "marked noindex by its site, declares no content, and has few words of its own"
 
 
 def _same_address(a: str, b: str) -> bool:
@@ -413,7 +435,7 @@ def site_title_reason(
     "Page not found | Site"); the page's own words are those the random-path page does
     not also have (menus, footers, "similar items" aside).
     """
-    if not readable or not probe or _is_home(capture.url):
+    if not readable or not probe or readable.declares or _is_home(capture.url):
         return None
     title = " ".join(readable.title.split()).casefold()
     if not title:
@@ -526,7 +548,7 @@ def unnamed_reason(
     Only short pages count, and only where the slug and the page can be compared: a
     Latin slug says nothing about a page written in Thai or Arabic.
     """
-    if not readable or _is_home(capture.url) or _is_home(capture.final_url):
+    if not readable or readable.declares or _is_home(capture.url) or _is_home(capture.final_url):
         return None
     words, slug = _item_slug(capture.url)
     if len(words) < 2:
@@ -896,4 +918,5 @@ def soft404_reason(
         or site_title_reason(capture, readable, probe)
         or unnamed_reason(capture, readable, probe)
         or canonical_reason(capture, readable, probe)
+        or robots_reason(capture, readable, probe)
     )

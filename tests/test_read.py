@@ -736,3 +736,38 @@ def test_a_response_handed_over_reads_as_its_warc_record(
     from_record = read_record(str(tmp_path / ref.warc_file), ref.offset)
     handed = read_response(head, raw, "http://a.test/p")
     assert handed == from_record and handed.title == "Поле" and "полевой" in handed.text
+
+
+@pytest.mark.parametrize(
+    ("head", "declares"),
+    [
+        ('<meta property="og:type" content="article">', "article"),
+        ('<meta property="og:type" content="video.other">', "video.other"),
+        ('<meta property="og:type" content="website">', ""),
+        (
+            '<script type="application/ld+json">{"@graph": [{"@type": "WebSite"},'
+            ' {"@type": "WebPage", "mainEntity": {"@type": "Product", "name": "Kettle"}}]}'
+            "</script>",
+            "Product",
+        ),
+        ('<script type="application/ld+json">{"@type": "JobPosting"}</script>', "JobPosting"),
+        ('<meta property="article:published_time" content="2024-03-01">', "article"),
+        ('<script type="application/ld+json">{"@type": "Organization"}</script>', ""),
+        ("", ""),
+    ],
+)
+def test_what_a_page_declares_itself_to_be(head: str, declares: str) -> None:
+    html = f"<html><head><title>T</title>{head}</head><body><p>Some text.</p></body></html>"
+    readable = read_payload(html.encode(), [("Content-Type", "text/html")], "https://x.test/a")
+    assert readable.declares == declares
+
+
+def test_robots_meta_of_both_names() -> None:
+    html = (
+        '<html><head><meta name="ROBOTS" content="noindex, follow">'
+        '<meta name="googlebot" content="noarchive"></head><body><p>x</p></body></html>'
+    )
+    readable = read_payload(html.encode(), [("Content-Type", "text/html")], "https://x.test/a")
+    assert readable.robots == "noindex, follow, noarchive"
+    plain = read_payload(b"<p>x</p>", [("Content-Type", "text/html")], "https://x.test/a")
+    assert plain.robots == ""

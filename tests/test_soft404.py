@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from archiver.model import Capture, Hop, Readable
-from archiver.soft404 import canonical_reason, own_words, soft404_reason, unnamed_reason
+from archiver.soft404 import (
+    canonical_reason,
+    own_words,
+    robots_reason,
+    site_title_reason,
+    soft404_reason,
+    unnamed_reason,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -521,3 +529,35 @@ def test_words_of_scripts_with_vowel_signs_are_whole() -> None:
         "names nothing its address names (सामाजिक-सुरक्षा-भत्ता-वितरण-२०७८)"
         " and has few words of its own"
     )
+
+
+def test_a_short_page_its_site_marks_noindex_and_that_declares_no_content() -> None:
+    url = "https://jobs.test/job/72855410"  # an identifier: nothing to name
+    gone = Readable(
+        title="Jobs", text="Similar jobs\nStoreperson · Perth", robots="noindex, follow"
+    )
+    assert soft404_reason(page(url), gone, None) == (
+        "marked noindex by its site, declares no content, and has few words of its own"
+    )
+    assert robots_reason(page(url), replace(gone, robots="NONE"), None) is not None
+    # a post of an account that opted out of search still says it is a post
+    post = replace(gone, declares="article")
+    assert soft404_reason(page(url), post, None) is None
+    # indexed, long, or a home page: no evidence
+    assert soft404_reason(page(url), replace(gone, robots="index, follow"), None) is None
+    long = replace(gone, text="A job in Perth. " * 40)
+    assert soft404_reason(page(url), long, None) is None
+    assert robots_reason(page("https://jobs.test/"), gone, None) is None
+
+
+def test_declared_content_outweighs_evidence_that_needs_no_wording() -> None:
+    """A page saying it is an article or a product is not judged by its slug, its site-name
+    title or its canonical address alone."""
+    url = "https://shop.test/p/fflat-dwy-ystafell-treganna"
+    probe = Readable(title="Shop", text="Home\nBasket")
+    bare = Readable(title="Shop", text="Home\nBasket\nPrice 4 £", canonical="https://shop.test/")
+    assert unnamed_reason(page(url), bare, probe) is not None
+    assert site_title_reason(page(url), bare, probe) is not None
+    assert canonical_reason(page(url), bare, probe) is not None
+    product = replace(bare, declares="Product")
+    assert soft404_reason(page(url), product, probe) is None
