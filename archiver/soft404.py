@@ -77,7 +77,7 @@ _STRONG = (
     r"|no está disponible|ha sido (?:eliminad[ao]|borrad[ao]|retirad[ao])|no encontrad[ao])"
     r"|no (?:hemos podido|pudimos|podemos) encontrar (?:la|esta) página|error 404"
     # Russian
-    rf"|(?:страниц[аы]|стать[яи]|материал|документ|запись|тема|товар|объявление|публикация"
+    rf"|(?:страниц[аы]|стать[яи]|материал|документ|запись|тем[аы]|товар|объявление|публикация"
     rf"|новость)\b{_GAP}(?:не найден[аоы]?"
     r"|не существует|удален[аоы]?|недоступн[аоы]?|не может быть найден[аоы]?)"
     r"|(?:такой )?страницы нет|товар снят с (?:производства|продажи)|снят с продажи"
@@ -558,7 +558,7 @@ def unnamed_reason(
     shown = _fold(f"{title} {lead}")
     if all(w.isascii() for w in words) and not _mostly_latin(shown):
         return None
-    if _names_any(words, shown) or _names_any(_item_words(capture.final_url), shown):
+    if _names_any(words, shown):
         return None
     if own_words(readable, probe, UNNAMED_OWN_WORDS) >= UNNAMED_OWN_WORDS:
         return None

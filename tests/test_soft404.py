@@ -561,3 +561,19 @@ def test_declared_content_outweighs_evidence_that_needs_no_wording() -> None:
     assert canonical_reason(page(url), bare, probe) is not None
     product = replace(bare, declares="Product")
     assert soft404_reason(page(url), product, probe) is None
+
+
+def test_a_page_naming_only_where_it_was_sent_does_not_name_the_cited_item() -> None:
+    cited = "https://tools.test/akku-bohrschrauber-bs-14-4-li.html"
+    sent = page(cited, "https://tools.test/elektrowerkzeuge/akkuschrauber.html")
+    category = Readable(title="Akkuschrauber", text="Akkuschrauber\nArtikel 1-8 von 23")
+    assert unnamed_reason(sent, category, None) is not None
+    # the same product under a new address still names itself
+    moved = page(cited, "https://tools.test/p/bs-14-4-li-akku-bohrschrauber.html")
+    product = Readable(title="Akku-Bohrschrauber BS 14,4 Li", text="129 €")
+    assert unnamed_reason(moved, product, None) is None
+
+
+def test_phpbb_russian_interface_message() -> None:
+    forum = Readable(title="Тоо жолдору форуму", text="Пропустить\nЗапрошенной темы не существует.")
+    assert soft404_reason(page("https://f.test/viewtopic.php?t=2284"), forum, None) is not None
