@@ -165,6 +165,7 @@ def _status(
     probe: Readable | None,
     previous_statuses: Sequence[str],
     dead_after: int,
+    previous_text: str | None = None,
 ) -> tuple[str, str]:
     final = capture.final
     code = final.status if final else None
@@ -194,7 +195,8 @@ def _status(
     wall = login_wall_reason(capture, readable)
     if wall:
         return "blocked", wall
-    soft = soft404_reason(capture, readable, probe)
+    had_content = bool(previous_statuses) and previous_statuses[0] in _CONTENT
+    soft = soft404_reason(capture, readable, probe, previous_text if had_content else None)
     if soft:
         return "soft-404", soft
     truncated = f" (cut short: {final.truncated})" if final.truncated else ""
@@ -259,7 +261,7 @@ def judge(
     when there is none); `previous_statuses` the statuses of earlier runs, most recent
     first. Drift only compares content: an error page, a wall or a failure has none.
     """
-    status, reason = _status(capture, readable, probe, previous_statuses, dead_after)
+    status, reason = _status(capture, readable, probe, previous_statuses, dead_after, previous_text)
     label, score = _drift(status, readable, previous_text, previous_statuses)
     text = readable.text if readable else ""
     diff = word_diff(previous_text or "", text) if label == "changed" and previous_text else ""

@@ -907,10 +907,58 @@ def _placeholder(title: str, text: str, words: int, named: frozenset[str]) -> st
     return None
 
 
-def soft404_reason(
-    capture: Capture, readable: Readable | None, probe: Readable | None
+VANISHED_SIMILARITY = 0.3  # this little alike to the last run's content: not the same page
+HEADING_WORDS = 20  # a first line longer than this is prose, not the page's heading
+
+
+def vanished_reason(
+    capture: Capture, readable: Readable | None, probe: Readable | None, previous: str | None
 ) -> str | None:
-    """Why this 200 page is an error or landing page, or None when it looks like content."""
+    """Content of the last run gone: the heading no longer named, and few words left.
+
+    Repeated snapshots know what the page was. An item that was removed loses its
+    name from the title and the opening while the site's frame stays, in any language;
+    a live page (a news map, a feed) changes its text but keeps its heading, and a
+    rewritten article keeps its words or many of its own.
+    """
+    if not readable or not previous or readable.declares or _is_home(capture.url):
+        return None
+    heading = previous.lstrip().split("\n", 1)[0]
+    if len(heading.split()) > HEADING_WORDS:
+        return None
+    now_title = {_title_key(p) for p in _TITLE_SPLIT.split(readable.title)}
+    # the site's name stays in both titles; the item's name is what is left
+    parts = [p for p in _TITLE_SPLIT.split(heading) if _title_key(p) not in now_title]
+    words = frozenset(w for w in _WORDS.findall(_fold(" ".join(parts))) if len(w) >= 4)
+    if len(words) < 2:
+        return None
+    lead = " ".join(readable.text.split(None, NAMING_LEAD_WORDS)[:NAMING_LEAD_WORDS])
+    if _names_any(words, _fold(f"{readable.title} {lead}")):
+        return None
+    if own_words(readable, probe, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
+        return None
+    if _capped_word_count(previous, SITE_TITLE_WORDS) <= SITE_TITLE_WORDS:
+        return None  # too little before to say that content vanished
+    if similarity(normalize(previous), normalize(readable.text)) >= VANISHED_SIMILARITY:
+        return None
+    return f"its content of the last run (“{_quote(heading)}”) is gone, and few words remain"
+
+
+def _title_key(part: str) -> str:
+    return " ".join(part.split()).casefold()
+
+
+def soft404_reason(
+    capture: Capture,
+    readable: Readable | None,
+    probe: Readable | None,
+    previous: str | None = None,
+) -> str | None:
+    """Why this 200 page is an error or landing page, or None when it looks like content.
+
+    `previous` is the text of the last run's capture of the URL when that run found
+    content there (None otherwise).
+    """
     return (
         redirect_reason(capture)
         or probe_reason(capture, readable, probe)
@@ -919,4 +967,5 @@ def soft404_reason(
         or unnamed_reason(capture, readable, probe)
         or canonical_reason(capture, readable, probe)
         or robots_reason(capture, readable, probe)
+        or vanished_reason(capture, readable, probe, previous)
     )

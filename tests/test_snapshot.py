@@ -353,3 +353,43 @@ def test_snapshot_reads_a_json_citations_file(tmp_path: Path, web: Web) -> None:
     rows = json.loads(proc.stdout)
     assert [(r["url"], r["status"]) for r in rows] == [(a.named_url("/cited"), "ok")]
     assert rows[0]["cited_in"], rows[0]  # provenance travels from the citations file
+
+
+def _listing(title: str, body: str) -> bytes:
+    frame = "<nav><a href='/'>Marchnad</a> <a href='/chwilio'>Chwilio</a></nav>"
+    return (
+        f"<!DOCTYPE html><html><head><title>{title} | Marchnad</title></head><body>{frame}"
+        f"<main>{body}</main><footer>Marchnad Cyf. Telerau. Preifatrwydd.</footer></body></html>"
+    ).encode()
+
+
+def test_a_removed_item_is_soft_404_on_the_next_run_by_what_it_was(
+    tmp_path: Path, web: Web
+) -> None:
+    """The item's name gone from a short page that the last run saw full is a removal,
+    whatever language says so; a live page keeps its heading and stays content."""
+    a = web.host("a.test")
+    story = " ".join(
+        f"Sentence {i} tells how the cargo bike carried three children." for i in range(20)
+    )
+    a.route(
+        "/eitem/8812",
+        body=_listing("Beic cargo tair olwyn", f"<h1>Beic cargo tair olwyn</h1><p>{story}</p>"),
+    )
+    a.route("/byw", body=_listing("Newyddion byw", f"<h1>Newyddion byw</h1><p>{story}</p>"))
+    urls = [a.named_url("/eitem/8812"), a.named_url("/byw")]
+    first = snapshot(links(*urls), settings(tmp_path, web))
+    assert {v.status for v in first.verdicts} == {"ok"}
+    a.set_body(
+        "/eitem/8812", _listing("Eitem", "<h1>Mae'r eitem wedi mynd</h1><p>Eitemau tebyg</p>")
+    )
+    fresh = " ".join(
+        f"Update {i}: the ferry sails again at noon from the north quay." for i in range(20)
+    )
+    a.set_body("/byw", _listing("Newyddion byw", f"<h1>Newyddion byw</h1><p>{fresh}</p>"))
+    second = snapshot(links(*urls), settings(tmp_path, web))
+    got = {v.url: v for v in second.verdicts}
+    gone = got[urls[0]]
+    assert gone.status == "soft-404"
+    assert gone.reason.startswith("its content of the last run (“Beic cargo tair olwyn")
+    assert got[urls[1]].status == "ok" and got[urls[1]].drift == "changed"

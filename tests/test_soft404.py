@@ -17,6 +17,7 @@ from archiver.soft404 import (
     site_title_reason,
     soft404_reason,
     unnamed_reason,
+    vanished_reason,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -577,3 +578,23 @@ def test_a_page_naming_only_where_it_was_sent_does_not_name_the_cited_item() -> 
 def test_phpbb_russian_interface_message() -> None:
     forum = Readable(title="Тоо жолдору форуму", text="Пропустить\nЗапрошенной темы не существует.")
     assert soft404_reason(page("https://f.test/viewtopic.php?t=2284"), forum, None) is not None
+
+
+def test_content_of_the_last_run_gone() -> None:
+    url = "https://m.test/eitem/8812"
+    before = "Beic cargo tair olwyn | Marchnad\n" + "The bike carried three children. " * 30
+    now = Readable(title="Eitem | Marchnad", text="Eitem | Marchnad\nMae'r eitem wedi mynd")
+    assert vanished_reason(page(url), now, None, before) == (
+        "its content of the last run (“Beic cargo tair olwyn | Marchnad”) is gone,"
+        " and few words remain"
+    )
+    assert soft404_reason(page(url), now, None, before) is not None
+    # no last run with content, too little content then, or the heading still named now
+    assert soft404_reason(page(url), now, None, None) is None
+    assert vanished_reason(page(url), now, None, "Beic cargo tair olwyn\nSold.") is None
+    named = replace(now, text="Beic cargo tair olwyn\nWedi ei werthu")
+    assert vanished_reason(page(url), named, None, before) is None
+    # a page that says it is an article, or one with many words of its own, is content
+    assert vanished_reason(page(url), replace(now, declares="article"), None, before) is None
+    essay = replace(now, text="A new account of the harbour and its boats. " * 20)
+    assert vanished_reason(page(url), essay, None, before) is None
