@@ -109,6 +109,7 @@ _STRONG = (
     r"|(?:az )?oldal nem található|pagina nu a fost găsită|η σελίδα δεν βρέθηκε"
     r"|halaman tidak ditemukan|không tìm thấy trang"
     r"|페이지를 찾을 수 없습니다|페이지가 존재하지 않습니다|페이지를 찾을 수 없"
+    r"|삭제된 (?:기사|게시물|글|페이지|동영상)입니다|삭제되었거나 존재하지 않"
     r"|(?:ページ|記事|ファイル|コンテンツ|動画)(?:が|は)?(?:見つかりません|存在しません"
     r"|削除されました)|(?:商品|製品)(?:は|の)?販売(?:を|は)?終了(?:しました|いたしました)"
     r"|(?:页面|网页|頁面|網頁|内容|文章|视频)(?:已经?|已被)?(?:不存在|被删除|删除|找不到|未找到"
@@ -134,6 +135,10 @@ _STRONG = (
     r"|artık mevcut değil|لم يعد متاح\w*|تمت إزالة|الصفحة غير موجودة|تم حذف"
     r"|دیگر در دسترس نیست|حذف شده|یافت نشد|پیدا نشد"
     r"|không tồn tại|đã bị (?:gỡ bỏ|xóa|xoá)|không còn (?:tồn tại|trên hệ thống)"
+    # Hungarian, Icelandic, Japanese (an article past its publication period)
+    r"|eltávolították|(?:már )?nem (?:elérhető|található)|törölték"
+    r"|(?:síðu|síðunni) hefur verið eytt|enginn texti er á þessari síðu|síða fannst ekki"
+    r"|掲載(?:期間)?が?終了(?:しました|いたしました|した)|公開を終了(?:しました|いたしました)"
     # Tamil, Bengali, Khmer
     r"|(?:பக்கம்|எபிசோடு|பதிவு|கட்டுரை|விளம்பரம்|பொருள்)\w*\s+கிடைக்கவில்லை"
     r"|நீக்கப்பட்டுள்ளது|நீக்கப்பட்டது"
@@ -165,6 +170,11 @@ _WEAK = (
     r"|nessun risultato|nenhum resultado(?: encontrado)?|brak wyników"
 )
 _STRONG_RE = re.compile(_STRONG)
+# Messages of wikis and storage services, said in no other way than by the software.
+_SET_PHRASE_RE = re.compile(
+    r"there is currently no text in this page|(?:does not|doesn't) have an? (?:article|page"
+    r"|entry) with this (?:exact )?(?:name|title)|nosuchkey|nosuchbucket|blobnotfound"
+)
 _ANY_RE = re.compile(f"{_STRONG}|{_WEAK}|{_PLACEHOLDER}")
 _PLACEHOLDER_RE = re.compile(_PLACEHOLDER)
 # Pages that talk *about* HTTP errors (documentation, articles) rather than being one.
@@ -246,7 +256,33 @@ def canonical_reason(
     return f"declares {where} as its address (canonical) and has few words of its own"
 
 
+# A template whose name slot came out empty: "- ViewTube", "undefined | Shop".
+_EMPTY_SLOT = re.compile(
+    r"^\s*(?:[|–—·•:»-]|(?:undefined|null|none|nan|\{\{\s*\w+\s*\}\})\s+[|–—·•:»-])"
+)
+
+
+def empty_title_reason(
+    capture: Capture, readable: Readable | None, probe: Readable | None
+) -> str | None:
+    """A short page whose title template had no name to put in: the item is not there.
+
+    "- ViewTube" is the site's "<name> - ViewTube" with nothing for the name, which no
+    page of content shows, whatever its language.
+    """
+    if not readable or readable.declares or _is_home(capture.url):
+        return None
+    if not _EMPTY_SLOT.match(readable.title.casefold()):
+        return None
+    if own_words(readable, probe, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
+        return None
+    return f"its title has an empty name (“{_quote(readable.title)}”) and few words"
+
+
 _NOINDEX = re.compile(r"\bnoindex\b|\bnone\b")
+# Own words a noindex page may have: a message and a few links. A site may keep a whole
+# platform out of search engines (a channel's posts of fifty words), so no more.
+NOINDEX_OWN_WORDS = 40
 
 
 def robots_reason(
@@ -263,7 +299,7 @@ def robots_reason(
         return None
     if _is_home(capture.url) or _is_home(capture.final_url):
         return None
-    if own_words(readable, probe, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
+    if own_words(readable, probe, NOINDEX_OWN_WORDS) > NOINDEX_OWN_WORDS:
         return None
     return "marked noindex by its site, declares no content, and has few words of its own"
 
@@ -506,6 +542,27 @@ def _names_any(words: frozenset[str], text: str) -> bool:
         if not w.isascii()
     }
     return any(_skeleton(w) in spelled for w in words if w.isascii())
+
+
+def _own_text(text: str, probe: Readable) -> str:
+    """The text without the frame it shares with the host's random-path page, line by
+    line: what is left opens with the page's own heading or message."""
+    frame = _trigrams(probe.text)
+    lines = text.splitlines()
+    flat = [w for line in lines for w in line.split()]
+    keep = [
+        not any(tuple(flat[j : j + 3]) in frame for j in range(max(0, i - 2), i + 1))
+        for i in range(len(flat))
+    ]
+    out: list[str] = []
+    at = 0
+    for line in lines:
+        words = line.split()
+        own = [w for w, k in zip(words, keep[at : at + len(words)], strict=True) if k]
+        at += len(words)
+        if own:
+            out.append(" ".join(own))
+    return "\n".join(out)
 
 
 def own_words(readable: Readable, probe: Readable | None, cap: int) -> int:
@@ -789,7 +846,12 @@ def wording_reason(
         for line in text.splitlines():
             if _coverage(line, named) >= TITLE_COVERAGE:
                 return f"the page says “{_quote(line)}”"
-    lead = None if framed else _unquoted(_lead(body), _STRONG_RE, named)
+    if probe is not None:  # the page's own opening, after the frame it shares with the probe
+        own = _own_text(raw, probe).replace("’", "'").casefold()
+        body = "\n".join(line for line in own.splitlines() if line.strip() not in folded_title)
+    lead = _unquoted(_lead(body), _STRONG_RE, named)
+    if lead and framed and not _SET_PHRASE_RE.fullmatch(lead.group(0)):
+        lead = None  # a page about the error: a thread, an article
     if lead:
         return f"the page opens with “{_quote(lead.group(0))}”"
     return None
@@ -967,5 +1029,6 @@ def soft404_reason(
         or unnamed_reason(capture, readable, probe)
         or canonical_reason(capture, readable, probe)
         or robots_reason(capture, readable, probe)
+        or empty_title_reason(capture, readable, probe)
         or vanished_reason(capture, readable, probe, previous)
     )

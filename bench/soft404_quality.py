@@ -115,7 +115,12 @@ from archiver.soft404 import soft404_reason
 #            random-path pages (8 answered 200). Written without reading the rules,
 #            measured after the batch-11 fixes and the repeated-snapshot rule. First run
 #            P 0.967, R 0.829 (the false positive: a Telegram-like message page marked
-#            noindex that shows its message).
+#            noindex that shows its message). Fixes: noindex counts on at most 40 own
+#            words (five earlier pages it had caught now need wording: Hungarian, Icelandic,
+#            Japanese phrases added; two remain missed); where the random-path page is
+#            known, the opening is that of the page's own words, after the frame it shares
+#            with it; wiki software's set phrases decide even on a long page; a title whose
+#            template had no name ("- ViewTube"); Korean "삭제된 기사입니다".
 FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     # batch: (date recorded, TP, FP, FN, TN) on first contact with the rules
     2: ("2026-11-25", 9, 1, 1, 9),

@@ -12,12 +12,14 @@ import pytest
 from archiver.model import Capture, Hop, Readable
 from archiver.soft404 import (
     canonical_reason,
+    empty_title_reason,
     own_words,
     robots_reason,
     site_title_reason,
     soft404_reason,
     unnamed_reason,
     vanished_reason,
+    wording_reason,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -598,3 +600,57 @@ def test_content_of_the_last_run_gone() -> None:
     assert vanished_reason(page(url), replace(now, declares="article"), None, before) is None
     essay = replace(now, text="A new account of the harbour and its boats. " * 20)
     assert vanished_reason(page(url), essay, None, before) is None
+
+
+def test_an_empty_name_in_the_title_template() -> None:
+    url = "https://www.viewtube.test/watch?v=h3KpQ9xN2dA"
+    for title in ["- ViewTube", " | Shop", "undefined – Shop", "{{ title }} | Shop"]:
+        assert soft404_reason(page(url), Readable(title=title, text=""), None) == (
+            f"its title has an empty name (“{title.strip()}”) and few words"
+        )
+    for title in ["ViewTube", "Undefined behaviour in C | Blog", "Null Island - Atlas"]:
+        assert empty_title_reason(page(url), Readable(title=title, text=""), None) is None
+    video = Readable(title="- ViewTube", text="", declares="video.other")
+    assert soft404_reason(page(url), video, None) is None
+
+
+def test_the_message_after_the_frame_is_the_pages_opening() -> None:
+    frame = " ".join(f"Section{i}" for i in range(70))
+    probe = Readable(title="Page not found - Courier", text=f"{frame}\nPage not found")
+    gone = Readable(
+        title="Article removed", text=f"{frame}\nThis article has been removed for legal reasons."
+    )
+    url = "https://courier.test/news/8812"
+    assert wording_reason(gone, url, probe) == "the page opens with “article has been removed”"
+    # without the frame known, seventy words of menus hide the opening
+    assert wording_reason(gone, url, None) is None
+    # set phrases of wiki software decide even on a page with much of its own
+    suggestions = " ".join(f"Try searching for topic {i} in other articles." for i in range(20))
+    wiki = Readable(
+        title="Marcus Tillbrook",
+        text=f"{frame}\nThe wiki does not have an article with this exact name.\n{suggestions}",
+    )
+    assert wording_reason(wiki, "https://w.test/wiki/M", probe) is not None
+
+
+def test_noindex_counts_only_on_a_page_with_a_few_words_of_its_own() -> None:
+    post = Readable(
+        title="Perm today",
+        text="From 1 March a bus ride costs 42 roubles instead of 38 " * 4,
+        robots="noindex, nofollow",
+    )
+    assert robots_reason(page("https://t.test/permtoday/48213"), post, None) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("한빛일보", "삭제된 기사입니다. 요청하신 기사는 삭제되었거나 존재하지 않습니다."),
+        ("Adattár", "A rekordot eltávolították."),
+        ("Fornminjar", "Þessari síðu hefur verið eytt."),
+        ("北陸新報", "ご覧いただいた記事は掲載期間が終了したため、公開を終了いたしました。"),
+        ("Форум", "Запрошенной темы не существует."),
+    ],
+)
+def test_wording_of_batches_eleven_and_thirteen(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
