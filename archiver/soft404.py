@@ -65,7 +65,7 @@ _STRONG = (
     r"|rien (?:n'a|n'ait) été trouvé à cet emplacement"
     # German
     rf"|\b(?:seite|artikel|inhalt|dokument|datei|thema|beitrag|eintrag|anzeige|angebot|produkt"
-    rf"|profil|konto|video|nachricht)\b{_GAP}(?:nicht gefunden|existiert (?:leider )?"
+    rf"|profil|konto|video|nachricht)\b{_GAP}(?:nicht gefunden|existiert (?:hier |leider )*"
     r"nicht|gibt es (?:leider )?nicht|ist (?:leider )?nicht (?:mehr )?verfügbar"
     r"|wurde (?:gelöscht|entfernt))"
     r"|fehler 404|404 fehler|(?:konnten|können) wir (?:die|diese) seite nicht finden"
@@ -81,19 +81,22 @@ _STRONG = (
     rf"|новость)\b{_GAP}(?:не найден[аоы]?"
     r"|не существует|удален[аоы]?|недоступн[аоы]?|не может быть найден[аоы]?)"
     r"|(?:такой )?страницы нет|товар снят с (?:производства|продажи)|снят с продажи"
+    r"|снят[аоы]? с публикации"
     r"|ошибка 404|не (?:можем|удалось) найти (?:эту |такую |запрашиваемую )?страницу"
     # Italian
     rf"|\b(?:pagina|articolo|contenuto|documento|video|profilo|annuncio|notizia)\b{_GAP}"
     r"(?:non esiste|non (?:è )?più disponibile|non è disponibile|non è stat[ao] trovat[ao]"
     r"|è stat[ao] (?:rimoss[ao]"
     r"|cancellat[ao]|eliminat[ao]))|pagina non trovata|errore 404"
+    r"|non (?:è )?più in pubblicazione|non (?:sono |è )?più consultabil[ei]"
     r"|non (?:riusciamo|siamo riusciti) a trovare (?:la|questa) pagina"
     # Portuguese
     rf"|\b(?:página|conteúdo|artigo|documento|arquivo|ficheiro|vídeo|perfil|anúncio)\b{_GAP}"
     r"(?:não existe|não (?:foi|pôde ser) encontrad[ao]|não está (?:mais )?disponível"
     r"|foi (?:removid[ao]|excluíd[ao]|apagad[ao]))|página não encontrada|erro 404"
     # Polish
-    rf"|\b(?:strona|artykuł|treść|ogłoszenie|oferta|produkt|plik)\b{_GAP}(?:nie istnieje"
+    rf"|\b(?:strona|artykuł|treść|ogłoszenie|oferta|produkt|plik|wątek|temat|post|zdjęcie)\b"
+    rf"{_GAP}(?:nie istnieje"
     r"|nie został[ao]? znalezion[aey]|został[ao]? usunięt[aey]|jest (?:już )?nieaktualn[aey]"
     r"|jest (?:już )?niedostępn[aey]|nie jest (?:już )?dostępn[aey]|wygasł[aoy]?)"
     r"|nie znaleziono strony|błąd 404"
@@ -110,8 +113,9 @@ _STRONG = (
     r"|halaman tidak ditemukan|không tìm thấy trang"
     r"|페이지를 찾을 수 없습니다|페이지가 존재하지 않습니다|페이지를 찾을 수 없"
     r"|삭제된 (?:기사|게시물|글|페이지|동영상)입니다|삭제되었거나 존재하지 않"
-    r"|(?:ページ|記事|ファイル|コンテンツ|動画)(?:が|は)?(?:見つかりません|存在しません"
+    r"|(?:ページ|記事|ファイル|コンテンツ|動画|写真|投稿|商品|アカウント)(?:が|は)?(?:見つかりません|存在しません"
     r"|削除されました)|(?:商品|製品)(?:は|の)?販売(?:を|は)?終了(?:しました|いたしました)"
+    r"|(?:职位|商品|视频|文章|内容|帖子)已(?:下线|下架)"
     r"|(?:页面|网页|頁面|網頁|内容|文章|视频)(?:已经?|已被)?(?:不存在|被删除|删除|找不到|未找到"
     r"|无法找到|丢失)|(?:找不到|无法找到)(?:该|此|您要的)?(?:页面|网页)"
     r"|(?:账号|帐号|帳號|賬號|用户|用戶)(?:已经?|已被)?(?:注销|註銷|封禁|被封|不存在)"
@@ -119,6 +123,7 @@ _STRONG = (
     # Greek, Hindi
     r"|δεν (?:είναι πλέον|είναι πια) διαθέσιμ\w*|(?:έχει|έχουν) (?:αφαιρεθεί|διαγραφεί)"
     r"|अब उपलब्ध नहीं है|हटा दिया गया है|पेज नहीं मिला|पृष्ठ नहीं मिला"
+    r"|(?:लेख|पेज|पृष्ठ|खबर|समाचार|नौकरी|वीडियो|उत्पाद) उपलब्ध नहीं है"
     # Romanian, Norwegian, Danish, Swedish, Malay and Indonesian, Bengali, Hebrew
     rf"|\b(?:anunț|anunt|pagina|articol|conținut)\w*{_GAP}(?:a fost (?:dezactivat|șters|sters"
     r"|eliminat)\w*|a expirat|nu mai este disponibil\w*)"
@@ -186,7 +191,11 @@ _ABOUT_HTTP = re.compile(
     r"|상태 코드"
 )
 # Parts of "Page title | Site name"; not the colon, which joins a title to its subtitle.
-_TITLE_SPLIT = re.compile(r"\s+[|–—·•»«-]\s+|\s*[|–—·•»«]\s*")
+# Chinese and Japanese titles join their parts with a bare "-" or "_": 该职位已下线-海西人才网.
+_TITLE_SPLIT = re.compile(
+    r"\s+[|–—·•»«-]\s+|\s*[|–—·•»«]\s*"
+    r"|(?<=[\u3040-\u30ff\u3400-\u9fff])[-_](?=[\u3040-\u30ff\u3400-\u9fff])"
+)
 _ALNUM = re.compile(r"\w")
 
 _ERROR_SEGMENT = re.compile(
@@ -831,9 +840,11 @@ def wording_reason(
         own_words(readable, probe, OWN_MESSAGE_WORDS) > OWN_MESSAGE_WORDS
     )
     seconded = _unquoted(body, _STRONG_RE, named) or _bare_error_title(title, named)
-    if title and (
-        words <= SHORT_BODY_WORDS or (seconded and words <= TITLE_BODY_WORDS and not framed)
-    ):
+    # A very short page, or one whose own words beyond the host's frame are few.
+    short = words <= SHORT_BODY_WORDS or (
+        probe is not None and own_words(readable, probe, SHORT_BODY_WORDS) <= SHORT_BODY_WORDS
+    )
+    if title and (short or (seconded and words <= TITLE_BODY_WORDS and not framed)):
         for part in _title_parts(title):
             if part.rstrip().endswith("?"):
                 continue

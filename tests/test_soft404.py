@@ -654,3 +654,41 @@ def test_noindex_counts_only_on_a_page_with_a_few_words_of_its_own() -> None:
 )
 def test_wording_of_batches_eleven_and_thirteen(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+def test_a_not_found_title_decides_where_the_page_has_few_words_beyond_the_frame() -> None:
+    frame = "\n".join(f"Menu item {i} of the album site" for i in range(12))
+    probe = Readable(title="ページが見つかりません - ひかりアルバム", text=frame)
+    gone = Readable(
+        title="この写真は削除されました - ひかりアルバム",
+        text=f"{frame}\nこの写真は削除されました\n投稿者によって削除されたか、非公開になりました。",
+    )
+    url = "https://photo.test/u/tomo/photo/7720961"
+    said = wording_reason(gone, url, probe)
+    assert said == "the page title says “この写真は削除されました”"
+    # without the frame, its sixty words of menus make the page too long for the title alone
+    assert wording_reason(gone, url, None) is None
+
+
+def test_cjk_titles_split_at_a_bare_hyphen_or_underscore() -> None:
+    from archiver.soft404 import _title_parts
+
+    # the whole title first, then its parts
+    assert _title_parts("该职位已下线-海西人才网")[1:] == ["该职位已下线", "海西人才网"]
+    assert _title_parts("新闻_南海网")[1:] == ["新闻", "南海网"]
+    assert _title_parts("Jean-Paul Sartre - Wiki")[1:] == ["Jean-Paul Sartre", "Wiki"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Forum Lutownica", "Informacja\nWybrany wątek nie istnieje."),
+        ("Доска", "Объявление снято с публикации."),
+        ("Nordlicht", "Die Seite, nach der du suchst, existiert hier nicht mehr."),
+        ("Comune di Valbrenta", "Atto non più in pubblicazione."),
+        ("海西人才网", "该职位已下线"),
+        ("कृषि दर्पण", "लेख उपलब्ध नहीं है"),
+    ],
+)
+def test_wording_of_batch_fourteen(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
