@@ -584,14 +584,27 @@ def own_words(readable: Readable, probe: Readable | None, cap: int) -> int:
     """
     if probe is None:
         return _capped_word_count(readable.text, cap)
-    words = readable.text.split()
-    frame = _trigrams(probe.text)
+    if cap <= OWN_COUNT_CAP:  # every rule asks with a cap this low: count once per page
+        return min(_own_count(readable.text, probe.text, OWN_COUNT_CAP), cap + 1)
+    return _own_count(readable.text, probe.text, cap)
+
+
+OWN_COUNT_CAP = 100
+FRAME_SCAN_WORDS = 5000  # a frame longer than this is not a frame: the rest counts as own
+
+
+@functools.lru_cache(maxsize=16)
+def _own_count(text: str, probe_text: str, cap: int) -> int:
+    """`own_words` counted once for a page and its host's random-path page: the judge
+    asks it of every rule, and strings hash once, so the cache costs nothing to look up."""
+    words = text.split(None, FRAME_SCAN_WORDS)
+    frame = _trigrams(probe_text)
     own: list[str] = []
     for i in range(len(words)):
         if not any(tuple(words[j : j + 3]) in frame for j in range(max(0, i - 2), i + 1)):
             own.append(words[i])
             if len(own) > cap:
-                break
+                return cap + 1
     return _capped_word_count(" ".join(own), cap)
 
 
