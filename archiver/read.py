@@ -219,6 +219,7 @@ def read_html(
     meta = page_metadata(tree, head, url)
     readable.title, readable.author, readable.date = meta.title, meta.author, meta.date
     readable.declares = meta.declares
+    readable.state = app_state(tree)
     readable.robots = ", ".join(
         v for v in (head.metas.get("robots", ""), head.metas.get("googlebot", "")) if v
     )
@@ -820,6 +821,38 @@ def page_metadata(tree: HtmlElement, head: Head, url: str = "") -> PageMeta:
         language=_ld_text(ld.get("inLanguage")),
         declares=_declared(metas, ld, head.json_ld),
     )
+
+
+# An app's data saying the page is missing: Next.js renders "/_error", others keep the
+# status of the request that failed in the state they hand to the browser.
+_STATE_ERROR = re.compile(
+    r"(?:\"\w*(?:status|code)\"|\b\w*(?:status|code))\s*:\s*"
+    r"\"?(?:404|410|not[_ ]?found|notfound|gone)\b\"?|\"page\"\s*:\s*\"/(?:_error|404)\"",
+    re.IGNORECASE,
+)
+# Data handed to the browser, not code: a JSON script (Next.js's __NEXT_DATA__) or an
+# assignment of state (window.__NUXT__ = ..., window.__INITIAL_STATE__ = ...). Code
+# may name 404 anywhere (an error handler on every page).
+_STATE_SCRIPT = re.compile(r"\s*(?:window|self|globalThis)?\.?\[?[\"']?__\w+")
+STATE_SCAN = 200_000  # characters of one script looked at
+
+
+def app_state(tree: HtmlElement) -> str:
+    """What the inline data of a script-built page says of its status ('"statusCode":
+    404'), or "". A page built in the browser shows no text to read without scripts, but
+    the data it was built from says whether the item was found, in no language."""
+    for script in tree.iter("script"):
+        text = script.text
+        if script.get("src") or not text:
+            continue
+        kind = (script.get("type") or "").lower()
+        data = ("json" in kind and "ld+json" not in kind) or _STATE_SCRIPT.match(text)
+        if not data:
+            continue
+        found = _STATE_ERROR.search(text, 0, STATE_SCAN)
+        if found:
+            return " ".join(found.group(0).split())[:60]
+    return ""
 
 
 # What pages of content say they are; error and landing pages say "website" or nothing.

@@ -288,6 +288,16 @@ def empty_title_reason(
     return f"its title has an empty name (“{_quote(readable.title)}”) and few words"
 
 
+def state_reason(capture: Capture, readable: Readable | None, probe: Readable | None) -> str | None:
+    """A page whose own app data says it was not found ("statusCode": 404, Next.js's
+    "/_error"), served with 200 by a server that answers every path with the app."""
+    if not readable or not readable.state or readable.declares or _is_home(capture.url):
+        return None
+    if own_words(readable, probe, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
+        return None
+    return f"the page's own data says {readable.state}"
+
+
 _NOINDEX = re.compile(r"\bnoindex\b|\bnone\b")
 # Own words a noindex page may have: a message and a few links. A site may keep a whole
 # platform out of search engines (a channel's posts of fifty words), so no more.
@@ -1049,6 +1059,7 @@ def soft404_reason(
         redirect_reason(capture)
         or probe_reason(capture, readable, probe)
         or wording_reason(readable, capture.url, probe)
+        or state_reason(capture, readable, probe)
         or site_title_reason(capture, readable, probe)
         or unnamed_reason(capture, readable, probe)
         or canonical_reason(capture, readable, probe)

@@ -771,3 +771,28 @@ def test_robots_meta_of_both_names() -> None:
     assert readable.robots == "noindex, follow, noarchive"
     plain = read_payload(b"<p>x</p>", [("Content-Type", "text/html")], "https://x.test/a")
     assert plain.robots == ""
+
+
+@pytest.mark.parametrize(
+    ("script", "state"),
+    [
+        (
+            '<script id="__NEXT_DATA__" type="application/json">{"page":"/_error",'
+            '"props":{"pageProps":{"statusCode":404}}}</script>',
+            '"page":"/_error"',
+        ),
+        ("<script>window.__NUXT__={error:{statusCode:404,message:'x'}}</script>", "statusCode:404"),
+        (
+            '<script>window.__INITIAL_STATE__ = {"item": {"httpStatus": "NOT_FOUND"}}</script>',
+            '"httpStatus": "NOT_FOUND"',
+        ),
+        # code that handles errors, schema data and a found item say nothing
+        ("<script>if (r.status === 404) { show({code: 404}) }</script>", ""),
+        ('<script type="application/ld+json">{"code": 404}</script>', ""),
+        ('<script type="application/json">{"status": 200, "items": [404]}</script>', ""),
+    ],
+)
+def test_the_status_an_apps_inline_data_gives_the_page(script: str, state: str) -> None:
+    html = f"<html><head><title>T</title></head><body><div id=app></div>{script}</body></html>"
+    readable = read_payload(html.encode(), [("Content-Type", "text/html")], "https://x.test/a")
+    assert readable.state == state

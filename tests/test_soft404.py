@@ -17,6 +17,7 @@ from archiver.soft404 import (
     robots_reason,
     site_title_reason,
     soft404_reason,
+    state_reason,
     unnamed_reason,
     vanished_reason,
     wording_reason,
@@ -692,3 +693,13 @@ def test_cjk_titles_split_at_a_bare_hyphen_or_underscore() -> None:
 )
 def test_wording_of_batch_fourteen(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+def test_an_apps_own_data_saying_not_found() -> None:
+    url = "https://app.test/reel/C3xYz"
+    shell = Readable(title="Pictogram", text="", state='"statusCode": 404')
+    assert soft404_reason(page(url), shell, None) == 'the page\'s own data says "statusCode": 404'
+    # a page declaring its content, or one with many words of its own, is not decided by it
+    assert state_reason(page(url), replace(shell, declares="article"), None) is None
+    long = replace(shell, text="A long caption about the floating market. " * 20)
+    assert state_reason(page(url), long, None) is None
