@@ -703,3 +703,8 @@ def test_an_apps_own_data_saying_not_found() -> None:
     assert state_reason(page(url), replace(shell, declares="article"), None) is None
     long = replace(shell, text="A long caption about the floating market. " * 20)
     assert state_reason(page(url), long, None) is None
+
+
+def test_russian_yo_is_the_same_letter_as_ye() -> None:
+    notice = Readable(title="Доклады", text="Материал удалён с сайта. Возврат к списку")
+    assert soft404_reason(page(), notice, None) is not None
