@@ -171,7 +171,6 @@ class Readable:
     kind: str = "none"  # html, pdf, text, none
     note: str = ""  # why there is no text, when there is none
     truncated: bool = False  # decompressed size cap reached
-    robots: str = ""  # <meta name=robots> (or googlebot): "noindex" disowns the page
     declares: str = ""  # what the page says it is (og:type, JSON-LD @type): "article"
     state: str = ""  # what its inline app data says of the page: '"statusCode": 404'
 

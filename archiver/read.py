@@ -220,9 +220,6 @@ def read_html(
     readable.title, readable.author, readable.date = meta.title, meta.author, meta.date
     readable.declares = meta.declares
     readable.state = app_state(tree)
-    readable.robots = ", ".join(
-        v for v in (head.metas.get("robots", ""), head.metas.get("googlebot", "")) if v
-    )
     readable.language = _language(head, headers, meta.language)
     prepare_tree(tree)
     doc = _extract(tree, url)

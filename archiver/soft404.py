@@ -95,7 +95,8 @@ _STRONG = (
     r"(?:não existe|não (?:foi|pôde ser) encontrad[ao]|não está (?:mais )?disponível"
     r"|foi (?:removid[ao]|excluíd[ao]|apagad[ao]))|página não encontrada|erro 404"
     # Polish
-    rf"|\b(?:strona|artykuł|treść|ogłoszenie|oferta|produkt|plik|wątek|temat|post|zdjęcie)\b"
+    rf"|\b(?:strona|artykuł|treść|ogłoszenie|oferta|produkt|plik|wątek|temat|post|zdjęcie"
+    rf"|przedmiot)\b"
     rf"{_GAP}(?:nie istnieje"
     r"|nie został[ao]? znalezion[aey]|został[ao]? usunięt[aey]|jest (?:już )?nieaktualn[aey]"
     r"|jest (?:już )?niedostępn[aey]|nie jest (?:już )?dostępn[aey]|wygasł[aoy]?)"
@@ -140,6 +141,9 @@ _STRONG = (
     r"|artık mevcut değil|لم يعد متاح\w*|تمت إزالة|الصفحة غير موجودة|تم حذف"
     r"|دیگر در دسترس نیست|حذف شده|یافت نشد|پیدا نشد"
     r"|không tồn tại|đã bị (?:gỡ bỏ|xóa|xoá)|không còn (?:tồn tại|trên hệ thống)"
+    # Uzbek
+    rf"|(?:video|sahifa|maqola|e'lon|eʼlon|e‘lon)\w*{_GAP}(?:o‘chirilgan|o'chirilgan"
+    r"|oʻchirilgan|mavjud emas|topilmadi)"
     # Hungarian, Icelandic, Japanese (an article past its publication period)
     r"|eltávolították|(?:már )?nem (?:elérhető|található)|törölték"
     r"|(?:síðu|síðunni) hefur verið eytt|enginn texti er á þessari síðu|síða fannst ekki"
@@ -296,31 +300,6 @@ def state_reason(capture: Capture, readable: Readable | None, probe: Readable | 
     if own_words(readable, probe, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
         return None
     return f"the page's own data says {readable.state}"
-
-
-_NOINDEX = re.compile(r"\bnoindex\b|\bnone\b")
-# Own words a noindex page may have: a message and a few links. A site may keep a whole
-# platform out of search engines (a channel's posts of fifty words), so no more.
-NOINDEX_OWN_WORDS = 40
-
-
-def robots_reason(
-    capture: Capture, readable: Readable | None, probe: Readable | None
-) -> str | None:
-    """A short deep page the site asks search engines to leave out, declaring no content.
-
-    Sites mark their error and removed-item templates "noindex" (search engines ask for
-    it), in whatever language the page speaks. A page of content may be noindex too (an
-    account that opted out of search), but it then still says what it is (a post, an
-    article) and has words of its own; one that says neither is the site disowning it.
-    """
-    if not readable or readable.declares or not _NOINDEX.search(readable.robots.lower()):
-        return None
-    if _is_home(capture.url) or _is_home(capture.final_url):
-        return None
-    if own_words(readable, probe, NOINDEX_OWN_WORDS) > NOINDEX_OWN_WORDS:
-        return None
-    return "marked noindex by its site, declares no content, and has few words of its own"
 
 
 def _same_address(a: str, b: str) -> bool:
@@ -715,7 +694,12 @@ _SELF_SUBJECT = re.compile(r"pages?\b|urls?\b|links?\b|página|pagina|seite|ст
 _POINTING = re.compile(
     r"\b(?:this|that|you|your|requested|vous|demandée?|cette|cet|ce|sie|ihr|angeforderte?"
     r"|gesuchte?|aufgerufene?|diese[rs]?|dieses|este|esta|buscas|buscás|busca|solicitad[ao]"
-    r"|solicitaste|эт[аоиу]|этот|вы|запрашиваем\w*|запрошенн\w*|specified)\b"
+    r"|solicitaste|эт[аоиу]|этот|вы|запрашиваем\w*|запрошенн\w*|specified|ushbu)\b"
+)
+# Removed "from the site", after the phrase: this site's own piece, not news of another's.
+_FROM_SITE = re.compile(
+    r"\s(?:from (?:this|our|the) (?:site|website)|с (?:сайта|нашего сайта)|du site"
+    r"|von (?:der|unserer) (?:seite|website)|del sitio|dal sito)\b"
 )
 _SUBJECT_FIRST = re.compile(
     r"(?:file|document|resource|article|post|content|item|story|profile|account|video|tweet"
@@ -746,7 +730,11 @@ def _mentioned(text: str, m: re.Match[str]) -> bool:
     start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
     phrase = m.group(0)
     other_subject = _SUBJECT_FIRST.match(phrase) and not _SELF_SUBJECT.match(phrase)
-    if other_subject and not _POINTING.search(text, start, m.end()):
+    if (
+        other_subject
+        and not _POINTING.search(text, start, m.end())
+        and not _FROM_SITE.match(text, m.end())
+    ):
         return True
     if _CIRCUMSTANCE.match(text, m.end()) or _INDEFINITE.search(text, 0, m.start()):
         return True
@@ -1063,7 +1051,6 @@ def soft404_reason(
         or site_title_reason(capture, readable, probe)
         or unnamed_reason(capture, readable, probe)
         or canonical_reason(capture, readable, probe)
-        or robots_reason(capture, readable, probe)
         or empty_title_reason(capture, readable, probe)
         or vanished_reason(capture, readable, probe, previous)
     )

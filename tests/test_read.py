@@ -762,17 +762,6 @@ def test_what_a_page_declares_itself_to_be(head: str, declares: str) -> None:
     assert readable.declares == declares
 
 
-def test_robots_meta_of_both_names() -> None:
-    html = (
-        '<html><head><meta name="ROBOTS" content="noindex, follow">'
-        '<meta name="googlebot" content="noarchive"></head><body><p>x</p></body></html>'
-    )
-    readable = read_payload(html.encode(), [("Content-Type", "text/html")], "https://x.test/a")
-    assert readable.robots == "noindex, follow, noarchive"
-    plain = read_payload(b"<p>x</p>", [("Content-Type", "text/html")], "https://x.test/a")
-    assert plain.robots == ""
-
-
 @pytest.mark.parametrize(
     ("script", "state"),
     [

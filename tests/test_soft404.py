@@ -14,7 +14,6 @@ from archiver.soft404 import (
     canonical_reason,
     empty_title_reason,
     own_words,
-    robots_reason,
     site_title_reason,
     soft404_reason,
     state_reason,
@@ -535,25 +534,6 @@ def test_words_of_scripts_with_vowel_signs_are_whole() -> None:
     )
 
 
-def test_a_short_page_its_site_marks_noindex_and_that_declares_no_content() -> None:
-    url = "https://jobs.test/job/72855410"  # an identifier: nothing to name
-    gone = Readable(
-        title="Jobs", text="Similar jobs\nStoreperson · Perth", robots="noindex, follow"
-    )
-    assert soft404_reason(page(url), gone, None) == (
-        "marked noindex by its site, declares no content, and has few words of its own"
-    )
-    assert robots_reason(page(url), replace(gone, robots="NONE"), None) is not None
-    # a post of an account that opted out of search still says it is a post
-    post = replace(gone, declares="article")
-    assert soft404_reason(page(url), post, None) is None
-    # indexed, long, or a home page: no evidence
-    assert soft404_reason(page(url), replace(gone, robots="index, follow"), None) is None
-    long = replace(gone, text="A job in Perth. " * 40)
-    assert soft404_reason(page(url), long, None) is None
-    assert robots_reason(page("https://jobs.test/"), gone, None) is None
-
-
 def test_declared_content_outweighs_evidence_that_needs_no_wording() -> None:
     """A page saying it is an article or a product is not judged by its slug, its site-name
     title or its canonical address alone."""
@@ -634,15 +614,6 @@ def test_the_message_after_the_frame_is_the_pages_opening() -> None:
     assert wording_reason(wiki, "https://w.test/wiki/M", probe) is not None
 
 
-def test_noindex_counts_only_on_a_page_with_a_few_words_of_its_own() -> None:
-    post = Readable(
-        title="Perm today",
-        text="From 1 March a bus ride costs 42 roubles instead of 38 " * 4,
-        robots="noindex, nofollow",
-    )
-    assert robots_reason(page("https://t.test/permtoday/48213"), post, None) is None
-
-
 @pytest.mark.parametrize(
     ("title", "text"),
     [
@@ -708,3 +679,20 @@ def test_an_apps_own_data_saying_not_found() -> None:
 def test_russian_yo_is_the_same_letter_as_ye() -> None:
     notice = Readable(title="Доклады", text="Материал удалён с сайта. Возврат к списку")
     assert soft404_reason(page(), notice, None) is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Bidhaus", "Ten przedmiot nie jest już dostępny."),
+        ("Kinolavha", "Ushbu video muallif tomonidan o‘chirilgan."),
+        ("Доклады", "Материал удалён с сайта по требованию прокуратуры."),
+    ],
+)
+def test_wording_of_batches_fifteen_and_sixteen(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+def test_a_piece_removed_elsewhere_is_news() -> None:
+    news = Readable(title="Новости", text="Материал удалён по требованию прокуратуры, сообщил он.")
+    assert soft404_reason(page(), news, None) is None
