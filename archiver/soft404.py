@@ -42,13 +42,15 @@ _STRONG = (
     rf"\b(?:page|file|document|resource|article|post|url|link|content|item|story|profile"
     rf"|account|video|tweet|listing|product|key|blob|object|site|website|domain|entry|record"
     rf"|episode|track|ad|advert|thread|topic|book|app|job|property|position|vacancy|repository"
-    rf"|repo)s?\b{_GAP}"
+    rf"|repo|judgment|decision|dataset|paper|manuscript|report|publication|release)s?\b{_GAP}"
     r"(?:(?:could not|couldn't|cannot|can't|can not) be found|(?:was|were|is) not found"
     r"|(?:does not|doesn't|did not|no longer) exists?|(?:has|have) been (?:removed|deleted"
-    r"|taken down|suspended|disabled)|(?:was|were|is) (?:removed|deleted|suspended)"
+    r"|taken down|suspended|disabled|withdrawn)|(?:was|were|is) (?:removed|deleted|suspended"
+    r"|withdrawn)"
     r"|(?:has|have) expired|(?:is |are )?no longer (?:available|online|listed|active)"
     r"|is (?:missing|unavailable|gone|not available)"
     r"|(?:is not|isn't|are not|aren't) (?:available|found)(?: right now| anymore| any more)?)"
+    r"|(?:have|has) withdrawn this (?:manuscript|article|paper|preprint)"
     r"|page (?:was )?not found|(?:we|i) (?:could not|couldn't|can't|cannot|can not) find "
     r"(?:the|that|this|what|your)(?: page| article| post| content| file)?"
     r"|(?:http )?error ?404|404 ?(?:error|not found|page)|the requested url .{0,80}was not found"
@@ -71,7 +73,7 @@ _STRONG = (
     r"|fehler 404|404 fehler|(?:konnten|können) wir (?:die|diese) seite nicht finden"
     # Spanish
     rf"|\b(?:página|nota|artículo|contenido|documento|archivo|producto|oferta|anuncio|vídeo"
-    rf"|perfil|cuenta|publicación|tema)s?\b{_GAP}(?:no existe|ya no existe|descatalogad[ao]"
+    rf"|perfil|cuenta|publicación|tema|aviso)s?\b{_GAP}(?:no existe|ya no existe|descatalogad[ao]"
     r"|ya no está (?:disponible|a la venta)"
     r"|no (?:se )?(?:ha podido encontrar|puede encontrar|encuentra|encontró|fue encontrad[ao])"
     r"|no está disponible|ha sido (?:eliminad[ao]|borrad[ao]|retirad[ao])|no encontrad[ao])"
@@ -100,14 +102,16 @@ _STRONG = (
     rf"{_GAP}(?:nie istnieje"
     r"|nie został[ao]? znalezion[aey]|został[ao]? usunięt[aey]|jest (?:już )?nieaktualn[aey]"
     r"|jest (?:już )?niedostępn[aey]|nie jest (?:już )?dostępn[aey]|wygasł[aoy]?)"
-    r"|nie znaleziono strony|błąd 404"
+    r"|nie znaleziono (?:strony|dokumentu|artykułu|ogłoszenia|produktu)|błąd 404"
     # Ukrainian
     rf"|(?:сторінк[аиу]|статт[яі]|матеріал|документ|запис)\w*{_GAP}(?:не знайден[аоі]?"
+    r"|(?:було )?вилучено"
     r"|не знайдено|не існує|видален[аоі]?|недоступн[аоі])|сторінку не знайдено|помилка 404"
     # Dutch, Czech, Slovak, Turkish, Swedish, Danish, Norwegian, Hungarian, Romanian,
     # Greek, Indonesian, Vietnamese, Korean, Japanese, Chinese: the set phrases
     rf"|pagina niet gevonden|pagina\b{_GAP}bestaat niet"
     rf"|stránka nenalezena|stránka nebola nájdená|stránk[ay]\b{_GAP}(?:neexistuje|nebyla nalezena)"
+    r"|(?:nebyl[ao]?|nebylo) nalezen[oa]?|neexistuje nebo byl[ao]? odstraněn"
     r"|sayfa bulunamadı|sayfa mevcut değil|sidan (?:kunde inte hittas|finns inte)"
     r"|siden (?:blev ikke fundet|findes ikke|finnes ikke|ble ikke funnet)"
     r"|(?:az )?oldal nem található|pagina nu a fost găsită|η σελίδα δεν βρέθηκε"
@@ -137,10 +141,15 @@ _STRONG = (
     r"|oglas je istekao|stranica nije pronađena|više nije dostup\w+|je uklonjen\w*"
     r"|ir dzēsts|nav atrasta|vairs nav pieejam\w+|puslapis nerastas|nebegalioja|ištrint\w+"
     r"|ei leitud|ei ole olemas|on kustutatud|pole enam saadaval"
-    r"|(?:ürün|sayfa|içerik|haber|ilan)\w*\s(?:\w+\s)?bulunamadı|satıştan kaldırıl\w+"
+    r"|(?:ürün|sayfa|içerik|haber|ilan|makale|belge|kayıt)\w*\s(?:\w+\s)?bulunamadı"
+    r"|satıştan kaldırıl\w+|artık satışta değil"
     r"|artık mevcut değil|لم يعد متاح\w*|تمت إزالة|الصفحة غير موجودة|تم حذف"
     r"|دیگر در دسترس نیست|حذف شده|یافت نشد|پیدا نشد"
-    r"|không tồn tại|đã bị (?:gỡ bỏ|xóa|xoá)|không còn (?:tồn tại|trên hệ thống)"
+    r"|không tồn tại|đã bị (?:gỡ bỏ|xóa|xoá|ẩn)|không còn (?:tồn tại|trên hệ thống)"
+    r"|(?:tin đăng|bài viết|tin)\s(?:này\s)?đã hết hạn"
+    # Portuguese (repositories), Japanese, Urdu, Thai
+    r"|não corresponde a nenhum (?:item|registro|documento)|取り下げられました"
+    r"|اب دستیاب نہیں|ہٹا دیا گیا|ไม่เปิดให้จองแล้ว|ไม่พบหน้า|ถูกลบแล้ว"
     # Uzbek
     rf"|(?:video|sahifa|maqola|e'lon|eʼlon|e‘lon)\w*{_GAP}(?:o‘chirilgan|o'chirilgan"
     r"|oʻchirilgan|mavjud emas|topilmadi)"
@@ -171,8 +180,9 @@ _PLACEHOLDER = (
 _WEAK = (
     r"not found|nicht gefunden|introuvable|no encontrad[ao]|не найден[ао]?|не знайдено|404"
     r"|oops|ops|oups|whoops|no longer available|page unavailable|nothing here"
-    r"|(?:video|content|post|tweet|profile|account|listing) (?:unavailable|not available"
-    r"|removed|deleted|suspended)"
+    r"|(?:video|content|post|tweet|profile|account|listing|article|item|record|document"
+    r"|judgment|dataset) (?:unavailable|not available|removed|deleted|suspended|withdrawn)"
+    r"|withdrawn|(?:document|article|contenu|page) (?:supprimée?|retirée?)|取り下げ"
     # an empty result list where a page was cited
     r"|no results?(?: found)?|aucun résultat|keine (?:ergebnisse|treffer)(?: gefunden)?"
     r"|sin resultados|no se encontraron resultados|ничего не найдено|нічого не знайдено"
@@ -448,6 +458,8 @@ def probe_reason(capture: Capture, readable: Readable | None, probe: Readable | 
     other = _strip_paths(normalize(probe.text), capture.final_url)
     if len(other.split()) < 3 or len(page.split()) < 3:
         return None
+    if readable.declares and _title_key(readable.title) != _title_key(probe.title):
+        return None  # an app's shell, like every page of it, but titled as its own item
     alike = similarity(page, other)
     if alike >= PROBE_SIMILARITY:
         return "same page as a random path on this host"
@@ -847,7 +859,9 @@ def wording_reason(
         return None
     # The heading that repeats the title is not a second piece of evidence.
     body = "\n".join(line for line in text.splitlines() if line.strip() not in folded_title)
-    framed = probe is not None and (
+    # Past a hundred words of its own (beyond the host's frame, or at all on a page that
+    # declares itself an article), a page opening with the phrase is about the error.
+    framed = (probe is not None or bool(readable.declares)) and (
         own_words(readable, probe, OWN_MESSAGE_WORDS) > OWN_MESSAGE_WORDS
     )
     seconded = _unquoted(body, _STRONG_RE, named) or _bare_error_title(title, named)

@@ -14,6 +14,7 @@ from archiver.soft404 import (
     canonical_reason,
     empty_title_reason,
     own_words,
+    probe_reason,
     site_title_reason,
     soft404_reason,
     state_reason,
@@ -599,7 +600,7 @@ def test_the_message_after_the_frame_is_the_pages_opening() -> None:
     frame = " ".join(f"Section{i}" for i in range(70))
     probe = Readable(title="Page not found - Courier", text=f"{frame}\nPage not found")
     gone = Readable(
-        title="Article removed", text=f"{frame}\nThis article has been removed for legal reasons."
+        title="Harrow Courier", text=f"{frame}\nThis article has been removed for legal reasons."
     )
     url = "https://courier.test/news/8812"
     assert wording_reason(gone, url, probe) == "the page opens with “article has been removed”"
@@ -696,3 +697,45 @@ def test_wording_of_batches_fifteen_and_sixteen(title: str, text: str) -> None:
 def test_a_piece_removed_elsewhere_is_news() -> None:
     news = Readable(title="Новости", text="Материал удалён по требованию прокуратуры, сообщил он.")
     assert soft404_reason(page(), news, None) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Repository", "Item withdrawn\nThis item has been withdrawn from the repository."),
+        ("Judgments Archive", "Document removed\nThis judgment has been removed."),
+        ("Preprints", "The authors have withdrawn this manuscript because of an error."),
+        ("HAL", "Document supprimé"),
+        ("J-GAKUJUTSU", "この記事は著者の申し出により取り下げられました。"),
+        ("ISAP", "Nie znaleziono dokumentu."),
+        ("AkademikPark", "Makale bulunamadı."),
+        ("Вікі", "Цю сторінку було вилучено."),
+        ("NSoud", "Rozhodnutí nebylo nalezeno."),
+        ("RutaMotor", "Este aviso ya no está disponible."),
+        ("Sepetim", "Bu ürün artık satışta değil."),
+        ("روزگار", "یہ نوکری اب دستیاب نہیں ہے"),
+        ("ไปเที่ยว", "ขออภัย กิจกรรมนี้ไม่เปิดให้จองแล้ว"),
+        ("Repositório", "O identificador não corresponde a nenhum item válido no repositório."),
+    ],
+)
+def test_wording_of_batches_seventeen_and_eighteen(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+def test_a_declared_article_opening_with_the_phrase_is_about_it() -> None:
+    story = " ".join(["Người dân không nộp được hồ sơ suốt hai ngày qua."] * 12)
+    article = Readable(
+        title="Cổng dịch vụ công báo lỗi", text=f"Tệp đã bị xóa, hệ thống báo lỗi.\n{story}"
+    )
+    assert soft404_reason(page(), replace(article, declares="article"), None) is None
+    # the same page declaring nothing is judged by its opening, as before
+    assert soft404_reason(page(), article, None) == "the page opens with “đã bị xóa”"
+
+
+def test_an_app_shell_titled_as_its_own_declared_item_is_not_the_random_path_page() -> None:
+    shell = "Loading the data portal\nEnable JavaScript to use this portal"
+    probe = Readable(title="Data Portal", text=shell)
+    dataset = Readable(title="Groundwater wells", text=shell, declares="Dataset")
+    url = "https://data.test/d/groundwater-wells"
+    assert probe_reason(page(url), dataset, probe) is None
+    assert probe_reason(page(url), replace(dataset, declares=""), probe) is not None
