@@ -51,6 +51,8 @@ _STRONG = (
     r"|is (?:missing|unavailable|gone|not available)"
     r"|(?:is not|isn't|are not|aren't) (?:available|found)(?: right now| anymore| any more)?)"
     r"|(?:have|has) withdrawn this (?:manuscript|article|paper|preprint)"
+    r"|(?:could not|couldn't|can't|cannot) find (?:that|this) (?:track|page|video|post|song"
+    r"|episode|file|item|product|article)"
     r"|page (?:was )?not found|(?:we|i) (?:could not|couldn't|can't|cannot|can not) find "
     r"(?:the|that|this|what|your)(?: page| article| post| content| file)?"
     r"|(?:http )?error ?404|404 ?(?:error|not found|page)|the requested url .{0,80}was not found"
@@ -59,7 +61,8 @@ _STRONG = (
     r"|there is currently no text in this page|(?:does not|doesn't) have an? (?:article|page"
     r"|entry) with this (?:exact )?(?:name|title)|nosuchkey|nosuchbucket|blobnotfound"
     # French
-    rf"|\b(?:page|article|contenu|document|fichier)s?\b{_GAP}(?:n'existe (?:pas|plus)"
+    rf"|\b(?:page|article|contenu|document|fichier|sujet|titre|vidéo|annonce|produit)s?\b"
+    rf"{_GAP}(?:n'existe (?:pas|plus)"
     r"|est introuvable|(?:n'a pas été|n'a pu être) trouvée?|a été (?:supprimée?|retirée?)"
     r"|n'est plus disponible|est indisponible)"
     r"|page (?:non trouvée|introuvable|inexistante|non disponible)"
@@ -74,7 +77,7 @@ _STRONG = (
     # Spanish
     rf"|\b(?:página|nota|artículo|contenido|documento|archivo|producto|oferta|anuncio|vídeo"
     rf"|perfil|cuenta|publicación|tema|aviso)s?\b{_GAP}(?:no existe|ya no existe|descatalogad[ao]"
-    r"|ya no está (?:disponible|a la venta)"
+    r"|ya no está (?:disponible|a la venta)|ya no tiene este producto"
     r"|no (?:se )?(?:ha podido encontrar|puede encontrar|encuentra|encontró|fue encontrad[ao])"
     r"|no está disponible|ha sido (?:eliminad[ao]|borrad[ao]|retirad[ao])|no encontrad[ao])"
     r"|no (?:hemos podido|pudimos|podemos) encontrar (?:la|esta) página|error 404"
@@ -117,6 +120,7 @@ _STRONG = (
     r"|(?:az )?oldal nem található|pagina nu a fost găsită|η σελίδα δεν βρέθηκε"
     r"|halaman tidak ditemukan|không tìm thấy trang"
     r"|페이지를 찾을 수 없습니다|페이지가 존재하지 않습니다|페이지를 찾을 수 없"
+    r"|존재하지 않는 (?:게시물|페이지|글)|페이지를 사용할 수 없습니다"
     r"|삭제된 (?:기사|게시물|글|페이지|동영상)입니다|삭제되었거나 존재하지 않"
     r"|(?:ページ|記事|ファイル|コンテンツ|動画|写真|投稿|商品|アカウント)(?:が|は)?(?:見つかりません|存在しません"
     r"|削除されました)|(?:商品|製品)(?:は|の)?販売(?:を|は)?終了(?:しました|いたしました)"
@@ -149,6 +153,9 @@ _STRONG = (
     r"|(?:tin đăng|bài viết|tin)\s(?:này\s)?đã hết hạn"
     # Portuguese (repositories), Japanese, Urdu, Thai
     r"|não corresponde a nenhum (?:item|registro|documento)|取り下げられました"
+    r"|お取り扱いしておりません|取り扱いを終了"
+    r"|(?:الملف|الصفحة|المنتج|المقال|الفيديو|الحساب|المنشور)\s+(?:\w+\s+){0,2}غير موجود"
+    r"|publicación finalizada"
     r"|اب دستیاب نہیں|ہٹا دیا گیا|ไม่เปิดให้จองแล้ว|ไม่พบหน้า|ถูกลบแล้ว"
     # Uzbek
     rf"|(?:video|sahifa|maqola|e'lon|eʼlon|e‘lon)\w*{_GAP}(?:o‘chirilgan|o'chirilgan"

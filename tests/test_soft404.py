@@ -739,3 +739,20 @@ def test_an_app_shell_titled_as_its_own_declared_item_is_not_the_random_path_pag
     url = "https://data.test/d/groundwater-wells"
     assert probe_reason(page(url), dataset, probe) is None
     assert probe_reason(page(url), replace(dataset, declares=""), probe) is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("MercadoTienda", "Publicación finalizada\nEl vendedor ya no tiene este producto disponible."),
+        ("Vélo Passion", "Information\nLe sujet demandé n’existe pas."),
+        ("いちば本舗", "申し訳ございません。この商品は現在お取り扱いしておりません。"),
+        ("주말 코딩 일기", "존재하지 않는 게시물입니다."),
+        ("Threadline", "죄송합니다. 페이지를 사용할 수 없습니다."),
+        ("Tunely", "Couldn't find that track\nSearch for something else?"),
+        ("WaveCloud", "Ce titre est introuvable."),
+        ("Docsafe", "عذرًا، الملف الذي طلبته غير موجود."),
+    ],
+)
+def test_wording_of_batches_nineteen_and_twenty(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
