@@ -304,15 +304,15 @@ def _site_page(title: str, text: str, url: str = "https://shop.test/p/blue-kettl
 
 def test_a_deep_page_titled_with_the_site_name_alone_and_few_words() -> None:
     probe = Readable(title="Page not found | Kettle Shop", text="Home\nShop\nAbout\nNo page here")
-    cap, gone = _site_page("Kettle Shop", "Ce produit a été retiré.\nSimilar kettles")
+    cap, gone = _site_page("Kettle Shop", "Mae'r cynnyrch wedi'i dynnu.\nSimilar kettles")
     assert soft404_reason(cap, gone, probe) == (
         "titled with the site's name only, like a random path on this host, and few words"
     )
     # the name first and a tagline after it is still no title of the page's own
-    _, tagline = _site_page("Kettle Shop – kettles since 1952", "Ce produit a été retiré.")
+    _, tagline = _site_page("Kettle Shop – kettles since 1952", "Mae'r cynnyrch wedi'i dynnu.")
     assert soft404_reason(cap, tagline, probe) is not None
     # a title of its own, many words of its own, a home page, or no probe: no evidence here
-    _, own = _site_page("Blue kettle 2 l | Kettle Shop", "Ce produit a été retiré.")
+    _, own = _site_page("Blue kettle 2 l | Kettle Shop", "Mae'r cynnyrch wedi'i dynnu.")
     assert soft404_reason(cap, own, probe) is None
     long_text = " ".join(["A two-litre kettle in enamelled steel, blue."] * 20)
     _, article = _site_page("Kettle Shop", long_text)
@@ -744,7 +744,7 @@ def test_an_app_shell_titled_as_its_own_declared_item_is_not_the_random_path_pag
 @pytest.mark.parametrize(
     ("title", "text"),
     [
-        ("MercadoTienda", "Publicación finalizada\nEl vendedor ya no tiene este producto disponible."),
+        ("MercadoTienda", "Publicación finalizada\nEl vendedor ya no tiene este producto."),
         ("Vélo Passion", "Information\nLe sujet demandé n’existe pas."),
         ("いちば本舗", "申し訳ございません。この商品は現在お取り扱いしておりません。"),
         ("주말 코딩 일기", "존재하지 않는 게시물입니다."),
