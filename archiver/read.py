@@ -12,6 +12,7 @@ beside the fetcher.
 
 from __future__ import annotations
 
+import collections
 import copy
 import datetime
 import io
@@ -881,18 +882,21 @@ def _declared(metas: dict[str, str], ld: dict, head_ld: list[object]) -> str:
     return ""
 
 
-def _ld_items(blocks: list[object]) -> Iterator[dict]:
-    """Every object of the head's JSON-LD, @graph and mainEntity included."""
-    stack = list(blocks)
-    while stack:
-        item = stack.pop()
-        if isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            yield item
-            for key in ("@graph", "mainEntity"):
-                if isinstance(item.get(key), (list, dict)):
-                    stack.append(item[key])
+def _ld_items(blocks: Iterable[object]) -> Iterator[dict]:
+    """Every object of the JSON-LD blocks, @graph and mainEntity included, each block
+    breadth first: its top object before what it holds. Blocks are taken one at a time,
+    so the body's are parsed only when the head's hold nothing wanted."""
+    for data in blocks:
+        queue = collections.deque([data])
+        while queue:
+            item = queue.popleft()
+            if isinstance(item, list):
+                queue.extend(item)
+            elif isinstance(item, dict):
+                yield item
+                for key in ("@graph", "mainEntity"):
+                    if isinstance(item.get(key), (list, dict)):
+                        queue.append(item[key])
 
 
 def _body_json_ld(body: HtmlElement | None) -> Iterator[object]:
@@ -909,23 +913,14 @@ def _body_json_ld(body: HtmlElement | None) -> Iterator[object]:
 def _json_ld(blocks: Iterable[object]) -> dict:
     """The page's own object among its JSON-LD blocks: an article if there is one."""
     found: dict | None = None
-    for data in blocks:
-        stack = [data]
-        while stack:
-            item = stack.pop(0)
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                types = item.get("@type")
-                types = types if isinstance(types, list) else [types]
-                types = [t for t in types if isinstance(t, str)]
-                if any(_ARTICLE_TYPE.search(t) for t in types):
-                    return item
-                if found is None and any(t in _PAGE_TYPES for t in types):
-                    found = item
-                for key in ("@graph", "mainEntity"):
-                    if isinstance(item.get(key), (list, dict)):
-                        stack.append(item[key])
+    for item in _ld_items(blocks):
+        types = item.get("@type")
+        types = types if isinstance(types, list) else [types]
+        types = [t for t in types if isinstance(t, str)]
+        if any(_ARTICLE_TYPE.search(t) for t in types):
+            return item
+        if found is None and any(t in _PAGE_TYPES for t in types):
+            found = item
     return found or {}
 
 
