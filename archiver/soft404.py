@@ -281,7 +281,7 @@ def canonical_reason(
     where = _landing_place(capture.url, declared)
     if not where:
         return None
-    if own_words(readable, probe, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
+    if not _few_own_words(readable, probe):
         return None
     return f"declares {where} as its address (canonical) and has few words of its own"
 
@@ -304,7 +304,7 @@ def empty_title_reason(
         return None
     if not _EMPTY_SLOT.match(readable.title.casefold()):
         return None
-    if own_words(readable, probe, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
+    if not _few_own_words(readable, probe):
         return None
     return f"its title has an empty name (“{_quote(readable.title)}”) and few words"
 
@@ -314,7 +314,7 @@ def state_reason(capture: Capture, readable: Readable | None, probe: Readable | 
     "/_error"), served with 200 by a server that answers every path with the app."""
     if not readable or not readable.state or readable.declares or _is_home(capture.url):
         return None
-    if own_words(readable, probe, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
+    if not _few_own_words(readable, probe):
         return None
     return f"the page's own data says {readable.state}"
 
@@ -500,7 +500,7 @@ def site_title_reason(
     first = _TITLE_SPLIT.split(title.replace(": ", " | ", 1), 1)[0].strip()
     if title not in site and first not in site:
         return None
-    if own_words(readable, probe, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
+    if not _few_own_words(readable, probe):
         return None
     return "titled with the site's name only, like a random path on this host, and few words"
 
@@ -515,11 +515,6 @@ _KIND_WORDS = _PATH_NOISE | {
 _FILE_EXT = re.compile(r"\.(?:html?|php|aspx?|jsp)$")
 _LETTER = re.compile(r"[^\W\d_]")
 _VOWEL = re.compile(r"[aeiouy]")
-
-
-def _item_words(url: str) -> frozenset[str]:
-    """The words naming the item at the end of a path: /oglas/hotel-adriana-split-418822."""
-    return _item_slug(url)[0]
 
 
 def _item_slug(url: str) -> tuple[frozenset[str], str]:
@@ -567,10 +562,7 @@ def _own_text(text: str, probe: Readable) -> str:
     frame = _trigrams(probe.text)
     lines = text.splitlines()
     flat = [w for line in lines for w in line.split()]
-    keep = [
-        not any(tuple(flat[j : j + 3]) in frame for j in range(max(0, i - 2), i + 1))
-        for i in range(len(flat))
-    ]
+    keep = [not _in_frame(flat, i, frame) for i in range(len(flat))]
     out: list[str] = []
     at = 0
     for line in lines:
@@ -609,11 +601,27 @@ def _own_count(text: str, probe_text: str, cap: int) -> int:
     frame = _trigrams(probe_text)
     own: list[str] = []
     for i in range(len(words)):
-        if not any(tuple(words[j : j + 3]) in frame for j in range(max(0, i - 2), i + 1)):
+        if not _in_frame(words, i, frame):
             own.append(words[i])
             if len(own) > cap:
                 return cap + 1
     return _capped_word_count(" ".join(own), cap)
+
+
+def _in_frame(words: list[str], i: int, frame: frozenset[tuple[str, ...]]) -> bool:
+    """Whether a run of three words around word `i` is also on the random-path page."""
+    return any(tuple(words[j : j + 3]) in frame for j in range(max(0, i - 2), i + 1))
+
+
+def _few_own_words(readable: Readable, probe: Readable | None) -> bool:
+    """At most SITE_TITLE_WORDS words beyond the host's frame: a message and some links,
+    the most evidence that needs no wording allows a page."""
+    return own_words(readable, probe, SITE_TITLE_WORDS) <= SITE_TITLE_WORDS
+
+
+def _opening(readable: Readable) -> str:
+    """The first words of the text, where a page names its item if its title does not."""
+    return " ".join(readable.text.split(None, NAMING_LEAD_WORDS)[:NAMING_LEAD_WORDS])
 
 
 @functools.lru_cache(maxsize=64)
@@ -641,8 +649,7 @@ def unnamed_reason(
     if len(words) < 2:
         return None  # one word, or none, is too little to call a name missing
     title = readable.title or ""
-    lead = " ".join(readable.text.split(None, NAMING_LEAD_WORDS)[:NAMING_LEAD_WORDS])
-    shown = _fold(f"{title} {lead}")
+    shown = _fold(f"{title} {_opening(readable)}")
     if all(w.isascii() for w in words) and not _mostly_latin(shown):
         return None
     if _names_any(words, shown):
@@ -1037,10 +1044,9 @@ def vanished_reason(
     words = frozenset(w for w in _WORDS.findall(_fold(" ".join(parts))) if len(w) >= 4)
     if len(words) < 2:
         return None
-    lead = " ".join(readable.text.split(None, NAMING_LEAD_WORDS)[:NAMING_LEAD_WORDS])
-    if _names_any(words, _fold(f"{readable.title} {lead}")):
+    if _names_any(words, _fold(f"{readable.title} {_opening(readable)}")):
         return None
-    if own_words(readable, probe, SITE_TITLE_WORDS) > SITE_TITLE_WORDS:
+    if not _few_own_words(readable, probe):
         return None
     if _capped_word_count(previous, SITE_TITLE_WORDS) <= SITE_TITLE_WORDS:
         return None  # too little before to say that content vanished
