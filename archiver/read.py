@@ -856,9 +856,9 @@ def app_state(tree: HtmlElement) -> str:
 # What pages of content say they are; error and landing pages say "website" or nothing.
 _CONTENT_OG = re.compile(r"article|product|video\.\w+|music\.\w+|book|books\.book")
 _CONTENT_LD = re.compile(
-    r"(?:Article|Posting|Report|Review|Recipe|Product|JobPosting|VideoObject|PodcastEpisode"
-    r"|MusicRecording|Event|Book|Movie|Dataset|SoftwareApplication|Course|Vehicle|Car"
-    r"|RealEstateListing|Photograph|ImageObject|Thesis|Legislation)$"
+    rf"{_ARTICLE_TYPE.pattern}|(?:Product|VideoObject|PodcastEpisode|MusicRecording|Event"
+    r"|Book|Movie|Dataset|SoftwareApplication|Course|Vehicle|Car|RealEstateListing"
+    r"|Photograph|ImageObject|Thesis|Legislation)$"
 )
 
 
