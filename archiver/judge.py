@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from archiver.drift import drift, word_diff
 from archiver.model import DRIFTS, NETWORK_ERRORS, STATUSES, Capture, Readable, Verdict
-from archiver.soft404 import soft404_reason
+from archiver.soft404 import section_candidate, soft404_reason
 
 _BLOCKED_CODES = {401, 402, 403, 407, 429, 451, 999}
 _DEAD_CODES = {404, 410}
@@ -166,6 +166,7 @@ def _status(
     previous_statuses: Sequence[str],
     dead_after: int,
     previous_text: str | None = None,
+    section_probe: Readable | None = None,
 ) -> tuple[str, str]:
     final = capture.final
     code = final.status if final else None
@@ -196,7 +197,8 @@ def _status(
     if wall:
         return "blocked", wall
     had_content = bool(previous_statuses) and previous_statuses[0] in _CONTENT
-    soft = soft404_reason(capture, readable, probe, previous_text if had_content else None)
+    previous = previous_text if had_content else None
+    soft = soft404_reason(capture, readable, probe, previous, section_probe)
     if soft:
         return "soft-404", soft
     truncated = f" (cut short: {final.truncated})" if final.truncated else ""
@@ -247,6 +249,7 @@ def judge(
     readable: Readable | None,
     *,
     probe: Readable | None = None,
+    section_probe: Readable | None = None,
     previous_text: str | None = None,
     previous_statuses: Sequence[str] = (),
     dead_after: int = 3,
@@ -257,11 +260,15 @@ def judge(
     """The verdict on one link in one run.
 
     `probe` is the readable text the same host returned for a random path that cannot
-    exist; `previous_text` the readable text of the previous capture of this URL (None
-    when there is none); `previous_statuses` the statuses of earlier runs, most recent
-    first. Drift only compares content: an error page, a wall or a failure has none.
+    exist; `section_probe` what the link's folder returned for one (see
+    `wants_section_probe`); `previous_text` the readable text of the previous capture of
+    this URL (None when there is none); `previous_statuses` the statuses of earlier
+    runs, most recent first. Drift only compares content: an error page, a wall or a
+    failure has none.
     """
-    status, reason = _status(capture, readable, probe, previous_statuses, dead_after, previous_text)
+    status, reason = _status(
+        capture, readable, probe, previous_statuses, dead_after, previous_text, section_probe
+    )
     label, score = _drift(status, readable, previous_text, previous_statuses)
     text = readable.text if readable else ""
     diff = word_diff(previous_text or "", text) if label == "changed" and previous_text else ""
@@ -282,6 +289,12 @@ def judge(
         diff=diff,
         text_path=text_path,
     )
+
+
+def wants_section_probe(verdict: Verdict, capture: Capture, readable: Readable | None) -> bool:
+    """Whether a link judged without its folder's random-path page should be judged again
+    with it: content so far, and short or redirected (see `section_candidate`)."""
+    return verdict.status in _CONTENT and section_candidate(capture, readable)
 
 
 def is_offline(captures: list[Capture]) -> bool:

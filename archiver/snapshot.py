@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import secrets
 import time
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +29,7 @@ from archiver.archive import load_report, read_text, write_reports
 from archiver.errors import ArchiverError
 from archiver.model import Capture, Link, Readable, RecordRef, Verdict
 from archiver.progress import SnapshotProgress, human_bytes
+from archiver.urls import section_of
 
 log = logging.getLogger("archiver")
 
@@ -209,6 +210,9 @@ class Pipeline:
         self.captures = 0
         self.bytes = 0
         self.probes: dict[str, Readable | None] = {}
+        # Content verdicts held back until the page's folder has been probed (see
+        # `_second_look`); a killed run has not recorded them, so it refetches them.
+        self.held: list[tuple[Capture, RecordRef, Verdict]] = []
         self.texts = 0
         self.started = time.monotonic()
         self.failure: BaseException | None = None  # raised in a read callback
@@ -266,6 +270,7 @@ class Pipeline:
         try:
             await self._probe(todo, pool)
             await self._fetch(todo, pool)
+            await self._second_look(pool)
         finally:
             committer.cancel()
         if self.failure is not None:
@@ -274,21 +279,71 @@ class Pipeline:
     async def _probe(self, todo: list[Link], pool: concurrent.futures.Executor | None) -> None:
         """One probe per host first: soft-404 judgement compares each page with what the
         host answers for a path that cannot exist, so it must be known before judging."""
+        hosts = sorted({_origin(link.url) for link in todo if _origin(link.url)})
+        urls = [f"{origin}/{PROBE_PREFIX}{secrets.token_hex(8)}" for origin in hosts]
+        self.probes = await self._random_paths(urls, pool, _origin)
+
+    async def _random_paths(
+        self,
+        urls: list[str],
+        pool: concurrent.futures.Executor | None,
+        key: Callable[[str], str | None],
+    ) -> dict[str, Readable | None]:
+        """Fetch, record and read random paths; their readable text by ``key(url)``."""
         from archiver.capture import capture_all
 
-        hosts = sorted({_origin(link.url) for link in todo if _origin(link.url)})
-        probe_urls = [f"{origin}/{PROBE_PREFIX}{secrets.token_hex(8)}" for origin in hosts]
-        if not probe_urls:
-            return
+        found: dict[str, Readable | None] = {}
+        if not urls:
+            return found
         loop = asyncio.get_running_loop()
-        async for cap in capture_all(probe_urls, self._fetch_options(), self._write):
+        async for cap in capture_all(urls, self._fetch_options(), self._write):
             self.catalog.record_capture(self.run_id, cap, commit=False)
             _close_body(cap)
             readable = None
             if pool is not None and (ref := _readable_ref(cap)) is not None:
                 job = ReadJob(str(self.archive), ref.warc_file, ref.offset)
                 readable, _, _ = await loop.run_in_executor(pool, read_and_judge, job)
-            self.probes[_origin(cap.url)] = readable
+            name = key(cap.url)
+            if name:
+                found[name] = readable
+        return found
+
+    async def _second_look(self, pool: concurrent.futures.Executor | None) -> None:
+        """Judge the held pages again beside their folder's answer for a random path.
+
+        A folder's missing-item template (an expired ad, a deleted post showing its
+        channel) is often unlike the host's generic 404 that the first probe saw. Only
+        short or redirected content pages are held (`wants_section_probe`), so a run of
+        long articles asks for no more pages; folders are probed once each.
+        """
+        held, self.held = self.held, []
+        if not held or pool is None:
+            for cap, _, verdict in held:
+                self._record_verdict(cap, verdict)
+            return
+        folders = sorted({f for cap, _, _ in held if (f := section_of(cap.url))})
+        urls = [f"{folder}{PROBE_PREFIX}{secrets.token_hex(8)}" for folder in folders]
+        log.info("%d short pages: probing their %d folders", len(held), len(folders))
+        probes = await self._random_paths(urls, pool, section_of)
+        jobs: list[ReadJob] = []
+        again: list[tuple[Capture, Verdict]] = []
+        for cap, ref, verdict in held:
+            probe = probes.get(section_of(cap.url) or "")
+            if probe is None:  # the probe failed: the first verdict stands
+                self._record_verdict(cap, verdict)
+                continue
+            job = self._job(cap, ref)
+            job.section_probe, job.store_text = probe, False
+            jobs.append(job)
+            again.append((cap, verdict))
+        loop = asyncio.get_running_loop()
+        chunks = [jobs[i : i + READ_BATCH] for i in range(0, len(jobs), READ_BATCH)]
+        done = await asyncio.gather(
+            *(loop.run_in_executor(pool, read_and_judge_all, chunk) for chunk in chunks)
+        )
+        results = [result for chunk in done for result in chunk]
+        for (cap, first), (_, _, verdict) in zip(again, results, strict=True):
+            self._record_verdict(cap, verdict or first)
 
     async def _fetch(self, todo: list[Link], pool: concurrent.futures.Executor | None) -> None:
         workers = getattr(pool, "_max_workers", 1)
@@ -309,7 +364,7 @@ class Pipeline:
             raw = _shipped_body(cap) if pool is not None and ref is not None else None
             _close_body(cap)
             if pool is None or ref is None:
-                self._judge(cap, None, ref)
+                self._record_verdict(cap, self._verdict(cap, None, ref))
                 continue
             await self.reading.acquire()
             self.batch.append((cap, ref, raw))
@@ -426,24 +481,29 @@ class Pipeline:
             )
             self.texts += 1
         self.catalog.record_text(self.run_id, cap.url, readable, text_path, ref)
+        from archiver.judge import wants_section_probe
+
         if verdict is None:
-            self._judge(cap, readable, ref, text_path)
+            verdict = self._verdict(cap, readable, ref, text_path)
+        if wants_section_probe(verdict, cap, readable):
+            self.reached = True  # it answered with content
+            self.held.append((cap, ref, verdict))
         else:
             self._record_verdict(cap, verdict)
 
-    def _judge(
+    def _verdict(
         self,
         cap: Capture,
         readable: Readable | None,
         ref: RecordRef | None,
         text_path: str | None = None,
-    ) -> None:
+    ) -> Verdict:
         from archiver.judge import judge
 
         prev_path = self.catalog.previous_text_path(cap.url, self.run_id)
         final = cap.final
         record = final.record if final else None
-        verdict = judge(
+        return judge(
             cap,
             readable,
             probe=self.probes.get(_origin(cap.url)),
@@ -454,7 +514,6 @@ class Pipeline:
             warc_offset=record.offset if record else None,
             text_path=text_path,
         )
-        self._record_verdict(cap, verdict)
 
     def _record_verdict(self, cap: Capture, verdict: Verdict) -> None:
         """Into the catalog, committed with the next batch, so a killed run resumes from
@@ -543,6 +602,8 @@ class ReadJob:
     raw: bytes | None = None
     capture: Capture | None = None  # None: read only (a probe)
     probe: Readable | None = None
+    section_probe: Readable | None = None  # what the page's folder gave a random path
+    store_text: bool = True  # False: judged again, its text is already stored
     previous_text: str | None = None  # archive-relative path of the last capture's text
     previous_statuses: list[str] = field(default_factory=list)
     dead_after: int = 3
@@ -575,13 +636,15 @@ def read_and_judge(job: ReadJob) -> tuple[Readable | None, str | None, Verdict |
     if readable is not None and readable.text:
         key = hashlib.sha1(cap.url.encode()).hexdigest()[:16]
         text_path = f"text/{key}-r{job.run_id}.txt"
-        (archive / text_path).write_text(readable.text, encoding="utf-8")
+        if job.store_text:
+            (archive / text_path).write_text(readable.text, encoding="utf-8")
     final = cap.final
     record = final.record if final else None
     verdict = judge(
         cap,
         readable,
         probe=job.probe,
+        section_probe=job.section_probe,
         previous_text=read_text(archive, job.previous_text),
         previous_statuses=job.previous_statuses,
         dead_after=job.dead_after,

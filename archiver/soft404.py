@@ -1,11 +1,15 @@
 """Soft-404: a page that answers 200 but whose content is an error or a generic landing page.
 
-Three independent kinds of evidence, from strongest to weakest:
+The kinds of evidence, from strongest to weakest:
 
 1. where the redirects ended: the site's home page, or a path that names an error;
 2. what the host returns for a path that cannot exist (the probe): a page alike to it
-   is the host's catch-all page, whatever its wording;
-3. not-found wording, in the title or in a short body, in several languages.
+   is the host's catch-all page, whatever its wording; and, for a short or redirected
+   page, what its folder returns for such a path (the folder's missing-item template);
+3. not-found wording, in the title or in a short body, in several languages;
+4. what the page fails to say: a short page that names nothing of its address, an
+   empty title slot, a canonical address that is a home or search page, inline app data
+   with an error status, the last run's heading gone.
 
 Wording alone is the weakest: an article about broken links says "not found" too. So a
 phrase only counts in a short page, and a title counts only when the phrase is most of
@@ -21,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 from archiver.drift import normalize, similarity
 from archiver.model import Capture, Readable
+from archiver.urls import section_of
 
 SHORT_BODY_WORDS = 60  # body wording alone only counts on a page this short
 TITLE_BODY_WORDS = 300  # a not-found title with not-found wording counts up to this length
@@ -35,6 +40,9 @@ SITE_TITLE_WORDS = 100  # own words a page titled with its site's name alone may
 # not-found wording is a page about the error, not the error: a removed job or product
 # with its "similar items" stays within it, a thread or an article goes past.
 OWN_MESSAGE_WORDS = 100
+# Words past which a page that stayed where it was cited is not compared with its folder's
+# random-path page: a removed-item template with its "similar items" stays below it.
+SECTION_WORDS = 500
 
 _GAP = r"(?:[^.!?\n]|\.(?=\w)){0,50}?"  # within one sentence (a dot inside 10.5555/x is no end)
 _STRONG = (
@@ -452,8 +460,50 @@ def _strip_paths(text: str, url: str) -> str:
 
 def probe_reason(capture: Capture, readable: Readable | None, probe: Readable | None) -> str | None:
     """Soft-404 evidence from likeness to the host's page for a path that cannot exist."""
-    if not readable or not probe or _is_home(capture.url):
+    if _is_home(capture.url):
         return None  # a home page is legitimately what a catch-all host serves
+    alike = _likeness(capture, readable, probe)
+    if alike == "same":
+        return "same page as a random path on this host"
+    if alike == "title":
+        return "same title and mostly the same text as a random path on this host"
+    return None
+
+
+def section_reason(
+    capture: Capture, readable: Readable | None, section_probe: Readable | None
+) -> str | None:
+    """Soft-404 evidence from likeness to what the cited page's folder answers for a
+    random path: the folder's own template for a missing item (an expired ad, a deleted
+    post showing its channel's card), which the host's generic 404 does not show."""
+    folder = section_of(capture.url)
+    if folder is None:
+        return None
+    # Only the page itself counts, not a shared title with most of the text: the pages of
+    # a folder often share their title (a channel's name on each of its posts).
+    if _likeness(capture, readable, section_probe) != "same":
+        return None
+    return f"same page as a random path in {_quote(urlsplit(folder).path)} on this host"
+
+
+def section_candidate(capture: Capture, readable: Readable | None) -> bool:
+    """Whether a page the other evidence let through is worth a random path of its folder.
+
+    Only a page that was redirected or is short can be a folder's missing-item template:
+    asking a site for one more page per long article would double a run for nothing.
+    """
+    if readable is None or not readable.text or section_of(capture.url) is None:
+        return False
+    if capture.final_url != capture.url:
+        return True
+    return _capped_word_count(readable.text, SECTION_WORDS) <= SECTION_WORDS
+
+
+def _likeness(capture: Capture, readable: Readable | None, probe: Readable | None) -> str | None:
+    """How alike a page is to a random-path page: "same" page, same "title" and most
+    of its text, or None."""
+    if not readable or not probe:
+        return None
     n_probe = len(probe.text.split())
     # Past ``cap`` words the page is too long to be like the probe whatever its length,
     # so the split of a whole article stops there.
@@ -469,10 +519,10 @@ def probe_reason(capture: Capture, readable: Readable | None, probe: Readable | 
         return None  # an app's shell, like every page of it, but titled as its own item
     alike = similarity(page, other)
     if alike >= PROBE_SIMILARITY:
-        return "same page as a random path on this host"
+        return "same"
     same_title = readable.title.strip() and readable.title.strip() == probe.title.strip()
     if same_title and alike >= PROBE_TITLE_SIMILARITY:
-        return "same title and mostly the same text as a random path on this host"
+        return "title"
     return None
 
 
@@ -1064,15 +1114,18 @@ def soft404_reason(
     readable: Readable | None,
     probe: Readable | None,
     previous: str | None = None,
+    section_probe: Readable | None = None,
 ) -> str | None:
     """Why this 200 page is an error or landing page, or None when it looks like content.
 
     `previous` is the text of the last run's capture of the URL when that run found
-    content there (None otherwise).
+    content there (None otherwise); `section_probe` what the page's folder answered
+    for a random path (asked only for pages that `section_candidate` lets through).
     """
     return (
         redirect_reason(capture)
         or probe_reason(capture, readable, probe)
+        or section_reason(capture, readable, section_probe)
         or wording_reason(readable, capture.url, probe)
         or state_reason(capture, readable, probe)
         or site_title_reason(capture, readable, probe)

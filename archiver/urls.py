@@ -13,7 +13,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from functools import lru_cache
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import idna
 import surt as _surt
@@ -282,6 +282,24 @@ def fetchable_canonical(canon: str) -> bool:
     if port is not None and not (port.isdigit() and 0 < int(port) < 65536):
         return False
     return _valid_host(m.group(1))
+
+
+def section_of(url: str) -> str | None:
+    """The folder a page sits in (``https://host/oglas/`` for ``/oglas/stan-418822?x=1``),
+    or None when it sits at the host's root.
+
+    A site routes the paths of a folder to one handler, whose answer for an item that is
+    not there is often its own template (an expired ad, a deleted post), unlike the
+    host's generic 404: a random path in the folder shows that template.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    segments = [s for s in parts.path.split("/") if s]
+    if len(segments) < 2:
+        return None
+    folder = "/".join(segments[:-1])
+    return f"{parts.scheme}://{parts.netloc}/{folder}/"
 
 
 def surt(url: str) -> str:

@@ -16,10 +16,12 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from archiver.model import Capture, Hop, Readable
 from archiver.read import read_payload
-from archiver.soft404 import soft404_reason
+from archiver.soft404 import section_candidate, soft404_reason
+from archiver.urls import section_of
 
 # Each batch was written before the rules saw it. Its first measurement, taken once on
 # the day it was written and never recomputed, is the honest estimate of how the detector
@@ -246,6 +248,13 @@ class Case:
     probe: Readable | None
     note: str
     batch: int = 1
+    # What the page's folder answers for a random path; a run asks for it only for the
+    # pages `section_candidate` lets through, and so does `reason`.
+    section_probe: Readable | None = None
+
+    def reason(self) -> str | None:
+        section = self.section_probe if section_candidate(self.capture, self.readable) else None
+        return soft404_reason(self.capture, self.readable, self.probe, None, section)
 
 
 def readable_of(
@@ -268,9 +277,7 @@ def load_cases(data: Path = DATA) -> list[Case]:
                 Hop(url=final, status=status, content_type=ctype),
             ]
         html = (data / raw["page"]).read_text(encoding="utf-8")
-        probe = None
-        if raw.get("probe"):
-            probe = readable_of((data / raw["probe"]).read_text(encoding="utf-8"), final)
+        probe = _probe(data, raw.get("probe"), final)
         cases.append(
             Case(
                 id=raw["id"],
@@ -282,9 +289,17 @@ def load_cases(data: Path = DATA) -> list[Case]:
                 probe=probe,
                 note=raw.get("note", ""),
                 batch=int(raw.get("batch", 1)),
+                section_probe=_probe(data, raw.get("section_probe"), final),
             )
         )
     return cases
+
+
+def _probe(data: Path, page: str | None, url: str) -> Readable | None:
+    """A random-path page as the reader sees it (None: the probe failed)."""
+    if not page:
+        return None
+    return readable_of((data / page).read_text(encoding="utf-8"), url)
 
 
 def evaluate(cases: list[Case]) -> dict:
@@ -292,7 +307,7 @@ def evaluate(cases: list[Case]) -> dict:
     tp = fp = fn = tn = 0
     wrong: list[tuple[str, bool, str | None]] = []
     for case in cases:
-        reason = soft404_reason(case.capture, case.readable, case.probe)
+        reason = case.reason()
         said = reason is not None
         if said and case.soft404:
             tp += 1
@@ -348,6 +363,22 @@ def _print_pooled(name: str, sums: list[int]) -> None:
     )
 
 
+def print_folder_cost(cases: list[Case]) -> None:
+    """What the folder probes cost a run of these links: one request per folder of the
+    pages the other evidence let through that are short or redirected."""
+    passed = [c for c in cases if soft404_reason(c.capture, c.readable, c.probe) is None]
+    asking = [c for c in passed if section_candidate(c.capture, c.readable)]
+    folders = {section_of(c.capture.url) for c in asking}
+    hosts = {urlsplit(c.capture.url).netloc for c in cases}
+    print(
+        f"folder probes: {len(asking)} of the {len(passed)} pages judged content before them"
+        f" are short or redirected; a run of these {len(cases)} links would ask {len(folders)}"
+        f" folders (and {len(hosts)} hosts) for a random path"
+    )
+    with_probe = [c for c in asking if c.section_probe is not None]
+    print(f"  {len(with_probe)} of them have their folder's random-path page in the set")
+
+
 def main() -> None:
     verbose = "-v" in sys.argv
     started = time.perf_counter()
@@ -370,13 +401,14 @@ def main() -> None:
             f"precision {r['precision']:.3f}  recall {r['recall']:.3f}"
         )
     print_first_runs()
+    print_folder_cost(cases)
     print(f"extraction {loaded - started:.2f} s, judging {1000 * (judged - loaded):.1f} ms")
     for case_id, label, reason in result["wrong"]:
         expected = "soft-404" if label else "content"
         print(f"  misjudged {case_id}: expected {expected}, got {reason or 'content'}")
     if verbose:
         for case in cases:
-            reason = soft404_reason(case.capture, case.readable, case.probe)
+            reason = case.reason()
             print(f"{case.id:32} {'S' if case.soft404 else '-'} {reason or ''}")
 
 

@@ -393,3 +393,53 @@ def test_a_removed_item_is_soft_404_on_the_next_run_by_what_it_was(
     assert gone.status == "soft-404"
     assert gone.reason.startswith("its content of the last run (“Beic cargo tair olwyn")
     assert got[urls[1]].status == "ok" and got[urls[1]].drift == "changed"
+
+
+def _channel(post: str = "") -> str:
+    """A channel host's page as its server sends it: the channel's card, and the post
+    when there is one (a deleted post, or no post at all, shows the card alone)."""
+    card = (
+        "<div class='card'><h2>Newyddion Bae Caerdydd</h2><p>Sianel newyddion lleol: "
+        "tywydd, traffig a chyfarfodydd y cyngor, bob bore.</p><p>12 480 tanysgrifiwr</p>"
+        "<a href='/s/newyddion'>Gweld y sianel</a></div>"
+    )
+    body = f"<article class='post'>{post}</article>" if post else ""
+    return (
+        "<!DOCTYPE html><html><head><title>Newyddion Bae Caerdydd</title></head><body>"
+        f"{card}{body}<footer>Sianeli. Telerau.</footer></body></html>"
+    )
+
+
+def test_a_folders_random_path_shows_its_missing_item_template(tmp_path: Path, web: Web) -> None:
+    """A deleted post that shows its channel's card is what the folder answers for any
+    id, unlike the host's 404: soft-404 in any language. A short live post is content,
+    and a long article costs no extra request."""
+    a = web.host("a.test")
+    a.route_folder("/s/newyddion/", body=_channel())  # every id: the card alone
+    post = " ".join(
+        f"Bydd y bont ar gau rhwng {h} a {h + 1} o'r gloch oherwydd gwaith ar y ffordd."
+        for h in range(5, 10)
+    )
+    a.route("/s/newyddion/4513", body=_channel(f"<p>{post}</p>"))
+    long_para = " ".join(f"Agorwyd yr harbwr ddoe, meddai llefarydd {i}." for i in range(15))
+    a.route("/erthyglau/2024/harbwr", body=page("Harbwr newydd", long_para))
+    urls = [
+        a.named_url("/s/newyddion/4512"),
+        a.named_url("/s/newyddion/4513"),
+        a.named_url("/erthyglau/2024/harbwr"),
+    ]
+    result = snapshot(links(*urls), settings(tmp_path, web))
+    got = {v.url: v for v in result.verdicts}
+    deleted = got[urls[0]]
+    assert deleted.status == "soft-404"
+    assert deleted.reason == "same page as a random path in /s/newyddion/ on this host"
+    assert got[urls[1]].status == "ok"
+    assert got[urls[2]].status == "ok"
+    probes = [r.path for r in a.log if "archiver-probe-" in r.path]
+    assert len(probes) == 2  # the host's root and the one folder with short pages
+    assert sum(p.startswith("/s/newyddion/archiver-probe-") for p in probes) == 1
+    recorded = [u for kind, u in records(tmp_path / "archive") if kind == "response"]
+    assert any(u and "/s/newyddion/archiver-probe-" in u for u in recorded)
+    # the live post's text was stored once, by the first reading
+    texts = list((tmp_path / "archive" / "text").glob("*.txt"))
+    assert len(texts) == 3

@@ -15,6 +15,8 @@ from archiver.soft404 import (
     empty_title_reason,
     own_words,
     probe_reason,
+    section_candidate,
+    section_reason,
     site_title_reason,
     soft404_reason,
     state_reason,
@@ -107,6 +109,33 @@ def test_probe_likeness_but_not_for_a_cited_home_page() -> None:
     assert soft404_reason(page("https://a.test/"), same, catch_all) is None
     product = Readable(text="Oak chopping board, 40 by 25 cm, oiled by hand; wash by hand.")
     assert soft404_reason(page(), product, catch_all) is None
+
+
+def test_a_folders_random_path_page_and_which_pages_ask_for_it() -> None:
+    card = "Kanal Berita Kota. Berita lokal setiap pagi: cuaca, lalu lintas, rapat dewan."
+    deleted = Readable(text=card, title="Berita Kota")
+    folder_probe = Readable(text=card, title="Berita Kota")
+    post = Readable(text=card + " Jembatan ditutup pukul lima sampai enam.", title="Berita Kota")
+    url = "https://t.example/beritakota/4512"
+    assert section_reason(page(url), deleted, folder_probe) == (
+        "same page as a random path in /beritakota/ on this host"
+    )
+    assert soft404_reason(page(url), deleted, None, None, folder_probe) == (
+        "same page as a random path in /beritakota/ on this host"
+    )
+    assert section_reason(page(url), post, folder_probe) is None
+    assert section_reason(page(url), deleted, None) is None
+    # an app's shell titled as its own declared item is not the folder's template
+    item = replace(deleted, declares="article", title="Jembatan ditutup")
+    assert section_reason(page(url), item, folder_probe) is None
+    # who asks: short or redirected pages with a folder; not a long one, not the root
+    assert section_candidate(page(url), post)
+    assert not section_candidate(page("https://t.example/beritakota"), post)
+    long_text = Readable(text=" ".join(["kata"] * 501))
+    assert not section_candidate(page(url), long_text)
+    assert section_candidate(page(url, final="https://t.example/beritakota/"), long_text)
+    assert not section_candidate(page(url), Readable(text=""))
+    assert not section_candidate(page(url), None)
 
 
 def test_labelled_set_precision_and_recall() -> None:

@@ -9,6 +9,7 @@ from archiver.urls import (
     canonicalize,
     host_of,
     is_fetchable,
+    section_of,
     strip_tracking,
     surt,
 )
@@ -113,3 +114,24 @@ def test_host_of_is_canonical() -> None:
 )
 def test_is_fetchable(url: str, fetchable: bool) -> None:
     assert is_fetchable(url) is fetchable
+
+
+@pytest.mark.parametrize(
+    ("url", "folder"),
+    [
+        (
+            "https://www.njuskalo.example/oglas/stan-zagreb-418822?ref=x",
+            "https://www.njuskalo.example/oglas/",
+        ),
+        ("https://t.example/somechannel/4512", "https://t.example/somechannel/"),
+        ("https://blog.example/2021/05/my-post/", "https://blog.example/2021/05/"),
+        ("http://a.test:8080/a//b", "http://a.test:8080/a/"),
+        ("https://a.test/about", None),  # at the root: the host's own probe covers it
+        ("https://a.test/watch?v=abc", None),
+        ("https://a.test/", None),
+        ("ftp://a.test/x/y", None),
+        ("not a url", None),
+    ],
+)
+def test_section_is_the_folder_a_page_sits_in(url: str, folder: str | None) -> None:
+    assert section_of(url) == folder

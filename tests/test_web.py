@@ -372,6 +372,22 @@ def test_handler_decides_per_request(web: Web) -> None:
     assert statuses == [503, 503, 200, 200]
 
 
+def test_folder_route_answers_every_path_under_it_and_exact_routes_win(web: Web) -> None:
+    a = web.host("a.test")
+    a.route_folder("/ads/", body=b"ad not found")
+    a.route_folder("/ads/cars/", body=b"car not found")
+    a.route("/ads/bike-12", body=b"a bike")
+    with client() as c:
+        assert c.get(a.url("/ads/anything-at-all")).content == b"ad not found"
+        assert c.get(a.url("/ads/x/y?q=1")).content == b"ad not found"
+        assert c.get(a.url("/ads/cars/zz")).content == b"car not found"
+        assert c.get(a.url("/ads/bike-12")).content == b"a bike"
+        assert c.get(a.url("/ads/")).status_code == 404  # the folder itself is no item
+        assert c.get(a.url("/other/x")).status_code == 404
+    with pytest.raises(ValueError):
+        a.route_folder("/ads", body=b"")
+
+
 # --------------------------------------------------------------------------- log
 
 

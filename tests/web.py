@@ -231,6 +231,21 @@ class Host:
         self._routes[path] = route
         return route
 
+    def route_folder(self, folder: str, **kwargs: Any) -> Route:
+        """Answer every path under ``folder`` (``"/ads/"``) not routed exactly, as a site
+        routes a folder to one handler; the longest folder wins."""
+        if not folder.endswith("/"):
+            raise ValueError("a folder ends with /")
+        return self.route(folder + "*", **kwargs)
+
+    def _folder_route(self, path: str) -> Route | None:
+        folder = path
+        while "/" in folder.rstrip("/"):
+            folder = folder.rstrip("/").rsplit("/", 1)[0] + "/"
+            if (route := self._routes.get(folder + "*")) is not None:
+                return route
+        return None
+
     def set_body(self, path: str, body: bytes | str) -> None:
         """Change what a path serves from now on: the page 'changes' for drift tests."""
         if isinstance(body, str):
@@ -370,6 +385,8 @@ class Host:
 
     def _lookup(self, request: Request) -> Route:
         route = self._routes.get(request.target) or self._routes.get(request.path)
+        if route is None:
+            route = self._folder_route(request.path)
         if route is None:
             return Route(status=404, body=NOT_FOUND_BODY)
         while route.handler is not None:
