@@ -48,6 +48,9 @@ COMMIT_PERIOD = 0.25  # seconds a verdict may wait for its commit
 READS_PER_WORKER = 48  # pages queued or being read per read worker, at most
 READ_BATCH = 16  # pages per read task
 SHIP_MAX = 4_000_000  # raw body bytes a read job carries; a larger one is read from the WARC
+# Short pages whose text waits in memory for their folder's probe (at most about 4 kB
+# each, so 80 MB at most); the pages past them are read again from their records.
+HOLD_READABLES = 20_000
 
 
 @dataclass
@@ -212,7 +215,7 @@ class Pipeline:
         self.probes: dict[str, Readable | None] = {}
         # Content verdicts held back until the page's folder has been probed (see
         # `_second_look`); a killed run has not recorded them, so it refetches them.
-        self.held: list[tuple[Capture, RecordRef, Verdict]] = []
+        self.held: list[Held] = []
         self.texts = 0
         self.started = time.monotonic()
         self.failure: BaseException | None = None  # raised in a read callback
@@ -316,34 +319,42 @@ class Pipeline:
         short or redirected content pages are held (`wants_section_probe`), so a run of
         long articles asks for no more pages; folders are probed once each.
         """
+        from archiver.soft404 import section_reason
+
         held, self.held = self.held, []
         if not held or pool is None:
-            for cap, _, verdict in held:
-                self._record_verdict(cap, verdict)
+            for item in held:
+                self._record_verdict(item.capture, item.verdict)
             return
-        folders = sorted({f for cap, _, _ in held if (f := section_of(cap.url))})
+        folders = sorted({f for item in held if (f := section_of(item.capture.url))})
         urls = [f"{folder}{PROBE_PREFIX}{secrets.token_hex(8)}" for folder in folders]
         log.info("%d short pages: probing their %d folders", len(held), len(folders))
         probes = await self._random_paths(urls, pool, section_of)
         jobs: list[ReadJob] = []
-        again: list[tuple[Capture, Verdict]] = []
-        for cap, ref, verdict in held:
+        again: list[Held] = []
+        for item in held:
+            cap, verdict = item.capture, item.verdict
             probe = probes.get(section_of(cap.url) or "")
             if probe is None:  # the probe failed: the first verdict stands
                 self._record_verdict(cap, verdict)
-                continue
-            job = self._job(cap, ref)
-            job.section_probe, job.store_text = probe, False
-            jobs.append(job)
-            again.append((cap, verdict))
+            elif item.readable is None:  # not kept in memory: read it again
+                job = self._job(cap, item.ref)
+                job.section_probe, job.store_text = probe, False
+                jobs.append(job)
+                again.append(item)
+            elif section_reason(cap, item.readable, probe):
+                args = (cap, item.readable, item.ref, verdict.text_path, probe)
+                self._record_verdict(cap, self._verdict(*args))
+            else:
+                self._record_verdict(cap, verdict)
         loop = asyncio.get_running_loop()
         chunks = [jobs[i : i + READ_BATCH] for i in range(0, len(jobs), READ_BATCH)]
         done = await asyncio.gather(
             *(loop.run_in_executor(pool, read_and_judge_all, chunk) for chunk in chunks)
         )
         results = [result for chunk in done for result in chunk]
-        for (cap, first), (_, _, verdict) in zip(again, results, strict=True):
-            self._record_verdict(cap, verdict or first)
+        for item, (_, _, verdict) in zip(again, results, strict=True):
+            self._record_verdict(item.capture, verdict or item.verdict)
 
     async def _fetch(self, todo: list[Link], pool: concurrent.futures.Executor | None) -> None:
         workers = getattr(pool, "_max_workers", 1)
@@ -487,7 +498,8 @@ class Pipeline:
             verdict = self._verdict(cap, readable, ref, text_path)
         if wants_section_probe(verdict, cap, readable):
             self.reached = True  # it answered with content
-            self.held.append((cap, ref, verdict))
+            kept = readable if len(self.held) < HOLD_READABLES else None
+            self.held.append(Held(cap, ref, verdict, kept))
         else:
             self._record_verdict(cap, verdict)
 
@@ -497,6 +509,7 @@ class Pipeline:
         readable: Readable | None,
         ref: RecordRef | None,
         text_path: str | None = None,
+        section_probe: Readable | None = None,
     ) -> Verdict:
         from archiver.judge import judge
 
@@ -507,6 +520,7 @@ class Pipeline:
             cap,
             readable,
             probe=self.probes.get(_origin(cap.url)),
+            section_probe=section_probe,
             previous_text=read_text(self.archive, prev_path),
             previous_statuses=self.catalog.previous_statuses(cap.url, self.run_id),
             dead_after=self.settings.dead_after,
@@ -588,6 +602,18 @@ class Pipeline:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+@dataclass
+class Held:
+    """A content verdict waiting for its folder's random-path page."""
+
+    capture: Capture
+    ref: RecordRef
+    verdict: Verdict
+    # The page's readable text, kept for the first HOLD_READABLES pages (short pages,
+    # a few kB each); past them a page is read again from its record.
+    readable: Readable | None
 
 
 @dataclass

@@ -410,10 +410,16 @@ def _channel(post: str = "") -> str:
     )
 
 
-def test_a_folders_random_path_shows_its_missing_item_template(tmp_path: Path, web: Web) -> None:
+@pytest.mark.parametrize("kept", [True, False], ids=["text-kept", "read-again"])
+def test_a_folders_random_path_shows_its_missing_item_template(
+    tmp_path: Path, web: Web, monkeypatch: pytest.MonkeyPatch, kept: bool
+) -> None:
     """A deleted post that shows its channel's card is what the folder answers for any
     id, unlike the host's 404: soft-404 in any language. A short live post is content,
-    and a long article costs no extra request."""
+    and a long article costs no extra request. Held pages past the ones whose text is
+    kept in memory are read again from their records, with the same verdicts."""
+    if not kept:
+        monkeypatch.setattr("archiver.snapshot.HOLD_READABLES", 0)
     a = web.host("a.test")
     a.route_folder("/s/newyddion/", body=_channel())  # every id: the card alone
     post = " ".join(
