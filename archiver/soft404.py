@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from archiver.drift import normalize, similarity
 from archiver.model import Capture, Readable
@@ -91,10 +91,11 @@ _STRONG = (
     r"|no (?:hemos podido|pudimos|podemos) encontrar (?:la|esta) página|error 404"
     # Russian
     rf"|(?:страниц[аы]|стать[яи]|материал|документ|запись|тем[аы]|товар|объявление|публикация"
-    rf"|новость)\b{_GAP}(?:не найден[аоы]?"
+    rf"|новость|ваканси[яи])\b{_GAP}(?:не найден[аоы]?"
     r"|не существует|удал[её]н[аоы]?|недоступн[аоы]?|не может быть найден[аоы]?)"
     r"|(?:такой )?страницы нет|товар снят с (?:производства|продажи)|снят с продажи"
-    r"|снят[аоы]? с публикации"
+    r"|снят[аоы]? с публикации|(?:снял[аи]?|удалил[аи]?) (?:(?:эт[оу]|этот|сво[её]) )?"
+    r"(?:объявление|вакансию|страницу|запись|публикацию)"
     r"|ошибка 404|не (?:можем|удалось) найти (?:эту |такую |запрашиваемую )?страницу"
     # Italian
     rf"|\b(?:pagina|articolo|contenuto|documento|video|profilo|annuncio|notizia)\b{_GAP}"
@@ -104,14 +105,16 @@ _STRONG = (
     r"|non (?:è )?più in pubblicazione|non (?:sono |è )?più consultabil[ei]"
     r"|non (?:riusciamo|siamo riusciti) a trovare (?:la|questa) pagina"
     # Portuguese
-    rf"|\b(?:página|conteúdo|artigo|documento|arquivo|ficheiro|vídeo|perfil|anúncio)\b{_GAP}"
+    rf"|\b(?:página|conteúdo|artigo|documento|arquivo|ficheiro|vídeo|perfil|anúncio|vaga"
+    rf"|imóvel)\b{_GAP}"
     r"(?:não existe|não (?:foi|pôde ser) encontrad[ao]|não está (?:mais )?disponível"
-    r"|foi (?:removid[ao]|excluíd[ao]|apagad[ao]))|página não encontrada|erro 404"
+    r"|foi (?:removid[ao]|excluíd[ao]|apagad[ao]|encerrad[ao]))|página não encontrada|erro 404"
     # Polish
     rf"|\b(?:strona|artykuł|treść|ogłoszenie|oferta|produkt|plik|wątek|temat|post|zdjęcie"
     rf"|przedmiot)\b"
     rf"{_GAP}(?:nie istnieje"
-    r"|nie został[ao]? znalezion[aey]|został[ao]? usunięt[aey]|jest (?:już )?nieaktualn[aey]"
+    r"|nie został[ao]? znalezion[aey]|został[ao]? (?:usunięt|zakończon)[aey]"
+    r"|jest (?:już )?nieaktualn[aey]"
     r"|jest (?:już )?niedostępn[aey]|nie jest (?:już )?dostępn[aey]|wygasł[aoy]?)"
     r"|nie znaleziono (?:strony|dokumentu|artykułu|ogłoszenia|produktu)|błąd 404"
     # Ukrainian
@@ -142,15 +145,20 @@ _STRONG = (
     r"|अब उपलब्ध नहीं है|हटा दिया गया है|पेज नहीं मिला|पृष्ठ नहीं मिला"
     r"|(?:लेख|पेज|पृष्ठ|खबर|समाचार|नौकरी|वीडियो|उत्पाद) उपलब्ध नहीं है"
     # Romanian, Norwegian, Danish, Swedish, Malay and Indonesian, Bengali, Hebrew
-    rf"|\b(?:anunț|anunt|pagina|articol|conținut)\w*{_GAP}(?:a fost (?:dezactivat|șters|sters"
-    r"|eliminat)\w*|a expirat|nu mai este disponibil\w*)"
+    rf"|\b(?:anunț|anunt|pagina|articol|conținut|job|ofert)\w*{_GAP}(?:a fost (?:dezactivat"
+    r"|șters|sters|eliminat)\w*|a expirat|nu mai este disponibil\w*)"
     r"|(?:er|är) ikke (?:lenger|længere) (?:tilgjengelig|tilgængelig)|är inte längre tillgänglig"
     r"|(?:har blitt|er blevet|har blivit) (?:fjernet|slettet|borttagen)|har tagits bort"
     r"|tidak lagi tersedia|tidak (?:dijumpai|ditemui|ditemukan)|telah (?:dipadam|dihapus)"
     r"|পাওয়া যায়নি|সরিয়ে নেওয়া হয়েছে"
     r"|הדף לא נמצא|הסיר את המודעה|המודעה הוסרה|אינו זמין עוד|אינה זמינה עוד"
     # Croatian, Serbian, Latvian, Lithuanian, Estonian, Turkish, Arabic, Persian, Vietnamese
-    r"|oglas je istekao|stranica nije pronađena|više nije dostup\w+|je uklonjen\w*"
+    r"|oglas je istekao|više nije aktiv\w+|(?:už|již) není v nabídce"
+    r"|(?:обява|страница)\w*.{0,40}?не е намерена|(?:е|била) изтрита от автора"
+    r"|yayından kaldırıl\w+|(?:хабарландыру|бет)\w* (?:енді )?белсенді емес"
+    r"|жариялаудан алып тастады|(?:այլևս|այլեւս) հասանելի չէ"
+    r"|sudah tidak diiklankan|menutup lowongan"
+    r"|stranica nije pronađena|više nije dostup\w+|je uklonjen\w*"
     r"|ir dzēsts|nav atrasta|vairs nav pieejam\w+|puslapis nerastas|nebegalioja|ištrint\w+"
     r"|ei leitud|ei ole olemas|on kustutatud|pole enam saadaval"
     r"|(?:ürün|sayfa|içerik|haber|ilan|makale|belge|kayıt)\w*\s(?:\w+\s)?bulunamadı"
@@ -167,11 +175,12 @@ _STRONG = (
     r"|اب دستیاب نہیں|ہٹا دیا گیا|ไม่เปิดให้จองแล้ว|ไม่พบหน้า|ถูกลบแล้ว"
     # Uzbek
     rf"|(?:video|sahifa|maqola|e'lon|eʼlon|e‘lon)\w*{_GAP}(?:o‘chirilgan|o'chirilgan"
-    r"|oʻchirilgan|mavjud emas|topilmadi)"
+    r"|oʻchirilgan|mavjud emas|topilmadi|faol emas)"
+    r"|(?:e'lon|eʼlon|e‘lon)\w*\s(?:o[ʻ'‘]chirib|o[ʻ'‘]chirilgan)"
     # Hungarian, Icelandic, Japanese (an article past its publication period)
     r"|eltávolították|(?:már )?nem (?:elérhető|található)|törölték"
     r"|(?:síðu|síðunni) hefur verið eytt|enginn texti er á þessari síðu|síða fannst ekki"
-    r"|掲載(?:期間)?が?終了(?:しました|いたしました|した)|公開を終了(?:しました|いたしました)"
+    r"|掲載(?:期間)?[がは]?終了(?:しました|いたしました|した)|公開を終了(?:しました|いたしました)"
     # Tamil, Bengali, Khmer
     r"|(?:பக்கம்|எபிசோடு|பதிவு|கட்டுரை|விளம்பரம்|பொருள்)\w*\s+கிடைக்கவில்லை"
     r"|நீக்கப்பட்டுள்ளது|நீக்கப்பட்டது"
@@ -268,6 +277,48 @@ def redirect_reason(capture: Capture) -> str | None:
         return None
     where = _landing_place(capture.url, capture.final_url)
     return f"redirected to {where}" if where else None
+
+
+def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
+    """Soft-404 evidence from a redirect that took an item to a listing of its kind.
+
+    The listing names a word or two of the item's slug and drops the rest (one mountain
+    bike, /d/anuncio/bicicleta-montana-scott-scale-talla-m-ID16wQ0e.html, sent to
+    /deporte-y-ocio/bicicletas/montana/valencia/); its title names few of the item's
+    words. A page that moved keeps its identifier, sits below the cited address (a post's
+    anchor) or is titled with the words its slug was made from.
+    """
+    if len(capture.hops) < 2 or readable is None:
+        return None
+    start, end = capture.url, capture.final_url
+    if _host(start) != _host(end):
+        return None
+    start_path, end_path = unquote(urlsplit(start).path), unquote(urlsplit(end).path)
+    if end_path.startswith(start_path.rstrip("/")):
+        return None
+    start_segments, end_segments = _segments(start_path), _segments(end_path)
+    item = _segment_words(start_segments[-1]) if start_segments else frozenset()
+    if len(item) < 3 or _identifiers(start) & _identifiers(end):
+        return None
+    end_words = {w for segment in end_segments for w in _segment_words(segment)}
+    end_words |= {w for _, v in parse_qsl(urlsplit(end).query) for w in _segment_words(v)}
+    last = _segment_words(end_segments[-1]) if end_segments else frozenset()
+    if not end_words & item or 2 * len(last & item) >= len(item) or len(last) >= len(item):
+        return None
+    title = _fold(readable.title)
+    if 3 * sum(_names_any(frozenset({w}), title) for w in item) > 2 * len(item):
+        return None  # titled with its slug's words: the item itself, renamed
+    return f"redirected to a listing of its kind ({_quote(end_path)})"
+
+
+_IDENTIFIER_TOKEN = re.compile(r"[^\W_]*\d[^\W_]*")
+
+
+def _identifiers(url: str) -> set[str]:
+    """Tokens with a digit in a URL's path and query (22817, a-8f31c2's 8f31c2, ID7GqW2m)."""
+    parts = urlsplit(url)
+    text = unquote(f"{parts.path} {parts.query}").casefold()
+    return {t for t in _IDENTIFIER_TOKEN.findall(text) if len(t) >= 3}
 
 
 def canonical_reason(
@@ -483,6 +534,9 @@ def section_reason(
     # a folder often share their title (a channel's name on each of its posts).
     if _likeness(capture, readable, section_probe) != "same":
         return None
+    assert section_probe is not None
+    if _found_the_item(capture.url, section_probe):
+        return None
     return f"same page as a random path in {_quote(urlsplit(folder).path)} on this host"
 
 
@@ -492,8 +546,12 @@ def section_candidate(capture: Capture, readable: Readable | None) -> bool:
     Only a page that was redirected or is short can be a folder's missing-item template:
     asking a site for one more page per long article would double a run for nothing.
     """
-    if readable is None or not readable.text or section_of(capture.url) is None:
+    folder = section_of(capture.url)
+    if readable is None or not readable.text or folder is None:
         return False
+    if _IDENTIFIER.search(folder.rstrip("/").rsplit("/", 1)[-1]):
+        return False  # the folder is the item (/auto-oglasi/21834567/golf-7): any last
+        # segment shows it, live or removed, so the folder has no missing-item page
     if capture.final_url != capture.url:
         return True
     return _capped_word_count(readable.text, SECTION_WORDS) <= SECTION_WORDS
@@ -572,12 +630,37 @@ def _item_slug(url: str) -> tuple[frozenset[str], str]:
     words in it; a segment of digits or an identifier names nothing a page would repeat."""
     path = unquote(urlsplit(url).path)
     for segment in reversed([s for s in path.split("/") if s]):
-        found = _SLUG_WORD.findall(_fold(_FILE_EXT.sub("", segment)))
-        # "bxkfl" in /2-istabu-agenskalns-bxkfl is an identifier, not a word
-        words = {w for w in found if not w.isascii() or _VOWEL.search(w)} - _KIND_WORDS
+        words = _segment_words(segment)
         if words:
-            return frozenset(words), segment
+            return words, segment
     return frozenset(), ""
+
+
+def _segment_words(segment: str) -> frozenset[str]:
+    found = _SLUG_WORD.findall(_fold(_FILE_EXT.sub("", segment)))
+    # "bxkfl" in /2-istabu-agenskalns-bxkfl is an identifier, not a word
+    return frozenset({w for w in found if not w.isascii() or _VOWEL.search(w)} - _KIND_WORDS)
+
+
+# An item's number or UUID (not a date: /2019/03/ or /2019-03-14/ is a folder of items)
+_IDENTIFIER = re.compile(r"\d{5}|[0-9a-f]{8}-[0-9a-f]{4}-", re.IGNORECASE)
+
+
+def _found_the_item(url: str, folder_probe: Readable) -> bool:
+    """Whether the folder's answer for a random last segment is titled with the cited item.
+
+    Then the site found the item by something else in its path (/auto-oglasi/21834567/
+    <anything> shows ad 21834567, live or removed), and likeness to it says nothing.
+    """
+    segments = [s for s in unquote(urlsplit(url).path).split("/") if s]
+    words = _segment_words(segments[-1]) if segments else frozenset()
+    if not words:
+        return False
+    # The title, where a page that found the item names it: the text of a missing-item
+    # page may name like items ("Xiaomi Redmi Note 13" among the recommendations).
+    title = _fold(folder_probe.title)
+    named = sum(_names_any(frozenset({w}), title) for w in words)
+    return 2 * named >= len(words)
 
 
 def _mostly_latin(text: str) -> bool:
@@ -933,11 +1016,17 @@ def wording_reason(
     short = words <= SHORT_BODY_WORDS or (
         probe is not None and own_words(readable, probe, SHORT_BODY_WORDS) <= SHORT_BODY_WORDS
     )
-    if title and (short or (seconded and words <= TITLE_BODY_WORDS and not framed)):
+    headings = {line.strip() for line in text.splitlines()}
+    if title and (short or words <= TITLE_BODY_WORDS):
         for part in _title_parts(title):
             if part.rstrip().endswith("?"):
                 continue
-            if _coverage(part.replace("’", "'").casefold(), named) >= TITLE_COVERAGE:
+            folded = part.replace("’", "'").casefold()
+            # Seconded by the body, or shown as the page's heading: a removed item's page
+            # with its "similar items" says it in both places, an article in neither.
+            if not (short or (seconded and not framed) or folded.strip() in headings):
+                continue
+            if _coverage(folded, named) >= TITLE_COVERAGE:
                 return f"the page title says “{_quote(part)}”"
     if 0 < words <= SHORT_BODY_WORDS:
         strong = _unquoted(text, _STRONG_RE, named)
@@ -1124,6 +1213,7 @@ def soft404_reason(
     """
     return (
         redirect_reason(capture)
+        or listing_reason(capture, readable)
         or probe_reason(capture, readable, probe)
         or section_reason(capture, readable, section_probe)
         or wording_reason(readable, capture.url, probe)

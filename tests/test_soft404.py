@@ -13,6 +13,7 @@ from archiver.model import Capture, Hop, Readable
 from archiver.soft404 import (
     canonical_reason,
     empty_title_reason,
+    listing_reason,
     own_words,
     probe_reason,
     section_candidate,
@@ -136,6 +137,67 @@ def test_a_folders_random_path_page_and_which_pages_ask_for_it() -> None:
     assert section_candidate(page(url, final="https://t.example/beritakota/"), long_text)
     assert not section_candidate(page(url), Readable(text=""))
     assert not section_candidate(page(url), None)
+    # a folder that is the item itself shows it for any last segment, live or removed
+    ad = "https://cars.test/auto-oglasi/21834567/volkswagen-golf-7-comfortline"
+    assert not section_candidate(page(ad), post)
+    assert section_candidate(page("https://news.test/2019-03-14/bridge-closed"), post)
+    # a folder's answer titled with the cited item found it by something else in its path
+    live = Readable(
+        text="Volkswagen Golf 7, 2017, 16 900 EUR.", title="Volkswagen Golf 7 Comfortline"
+    )
+    found = "https://cars.test/oglasi/vw/volkswagen-golf-7-comfortline"
+    assert section_reason(page(found), live, live) is None
+    assert section_reason(page("https://cars.test/oglasi/vw/88"), live, live) is not None
+
+
+def test_a_redirect_from_an_item_to_a_listing_of_its_kind() -> None:
+    bike = "https://ads.test/d/anuncio/bicicleta-montana-scott-scale-talla-m-ID16wQ0e.html"
+    listing = "https://ads.test/deporte-y-ocio/bicicletas/montana/valencia/"
+    titled = Readable(text="Bicicletas", title="Bicicletas de montaña en Valencia | Ads")
+    assert listing_reason(page(bike, final=listing), titled) == (
+        "redirected to a listing of its kind (/deporte-y-ocio/bicicletas/montana/valencia/)"
+    )
+    hotel = "https://stay.test/hotel/mx/casa-de-los-milagros-oaxaca.es-mx.html"
+    search = "https://stay.test/searchresults.es-mx.html?dest_id=-1683734&from=milagros-oaxaca"
+    hotels = Readable(text="Hoteles", title="Hoteles en Oaxaca de Juárez")
+    assert listing_reason(page(hotel, final=search), hotels) is not None
+    # the same item moved: its identifier kept (a translation), below the cited address
+    # (a post's anchor), titled with its slug's words (a shortened slug), another host
+    en = "https://news.test/en/economy/shipyard-in-wismar-secures-navy-order-a-8f31c2"
+    de = "https://news.test/de/wirtschaft/werft-in-wismar-erhaelt-marineauftrag-a-8f31c2"
+    assert listing_reason(page(en, final=de), Readable(text="Werft", title="Werft")) is None
+    thread = "https://forum.test/threads/nextcloud-hinter-reverse-proxy/"
+    anchor = thread + "post-88124"
+    assert listing_reason(page(thread, final=anchor), Readable(text="x", title="x")) is None
+    post = "https://blog.test/blog/how-to-bake-sourdough-bread-at-home"
+    short = "https://blog.test/blog/sourdough-bread"
+    renamed = Readable(text="Bread", title="How to bake sourdough bread at home")
+    assert listing_reason(page(post, final=short), renamed) is None
+    elsewhere = "https://other.test/deporte-y-ocio/bicicletas/montana/valencia/"
+    assert listing_reason(page(bike, final=elsewhere), titled) is None
+    assert listing_reason(page(bike), titled) is None  # not redirected
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Ogłoszenia24", "Ogłoszenie zostało zakończone przez sprzedającego."),
+        ("Авитоп", "Продавец снял объявление, поэтому связаться с ним больше нельзя."),
+        ("НаймХаб", "Работодатель удалил эту вакансию или закрыл к ней доступ."),
+        ("İlanpazari", "Bu ilan yayından kaldırılmıştır."),
+        ("VagasJá", "Esta vaga foi encerrada."),
+        ("Bozor.uz", "Sotuvchi eʼlonni oʻchirib qoʻygan."),
+        ("Lokerku", "Lowongan ini sudah tidak diiklankan."),
+        ("Tsutsak", "Այս հայտարարությունն այլևս հասանելի չէ"),
+        ("Дөңгелек", "Сатушы хабарландыруды жариялаудан алып тастады."),
+        ("imotnik", "Обявата, която търсите, не е намерена!"),
+        ("Realitnik", "Tento inzerát už není v nabídce."),
+        ("Plavi oglasnik", "Oglas više nije aktivan."),
+        ("スミカエ", "この物件の掲載は終了しました"),
+    ],
+)
+def test_wording_of_batch_twenty_one(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
 
 
 def test_labelled_set_precision_and_recall() -> None:
@@ -668,8 +730,11 @@ def test_a_not_found_title_decides_where_the_page_has_few_words_beyond_the_frame
     url = "https://photo.test/u/tomo/photo/7720961"
     said = wording_reason(gone, url, probe)
     assert said == "the page title says “この写真は削除されました”"
-    # without the frame, its sixty words of menus make the page too long for the title alone
-    assert wording_reason(gone, url, None) is None
+    # without the frame, sixty words of menus make the page too long for the title alone,
+    # but the heading that shows the title's message seconds it
+    assert wording_reason(gone, url, None) == said
+    unheaded = replace(gone, text=gone.text.replace("この写真は削除されました\n", ""))
+    assert wording_reason(unheaded, url, None) is None
 
 
 def test_cjk_titles_split_at_a_bare_hyphen_or_underscore() -> None:
