@@ -91,7 +91,7 @@ _STRONG = (
     r"|no (?:hemos podido|pudimos|podemos) encontrar (?:la|esta) página|error 404"
     # Russian
     rf"|(?:страниц[аы]|стать[яи]|материал|документ|запись|тем[аы]|товар|объявление|публикация"
-    rf"|новость|ваканси[яи])\b{_GAP}(?:не найден[аоы]?"
+    rf"|новость|ваканси[яи]|пользовател[ья])\b{_GAP}(?:не найден[аоы]?"
     r"|не существует|удал[её]н[аоы]?|недоступн[аоы]?|не может быть найден[аоы]?)"
     r"|(?:такой )?страницы нет|товар снят с (?:производства|продажи)|снят с продажи"
     r"|снят[аоы]? с публикации|(?:снял[аи]?|удалил[аи]?) (?:(?:эт[оу]|этот|сво[её]) )?"
@@ -103,11 +103,12 @@ _STRONG = (
     r"|è stat[ao] (?:rimoss[ao]"
     r"|cancellat[ao]|eliminat[ao]))|pagina non trovata|errore 404"
     r"|non (?:è )?più in pubblicazione|non (?:sono |è )?più consultabil[ei]"
-    r"|non (?:riusciamo|siamo riusciti) a trovare (?:la|questa) pagina"
+    r"|non (?:riusciamo|siamo riusciti) a trovare "
+    r"(?:(?:la|questa) pagina|(?:quello|ciò) che cerchi)"
     # Portuguese
     rf"|\b(?:página|conteúdo|artigo|documento|arquivo|ficheiro|vídeo|perfil|anúncio|vaga"
-    rf"|imóvel)\b{_GAP}"
-    r"(?:não existe|não (?:foi|pôde ser) encontrad[ao]|não está (?:mais )?disponível"
+    rf"|imóvel|processo|registro)\b{_GAP}"
+    r"(?:não existe|não (?:foi |pôde ser )?encontrad[ao]|não está (?:mais )?disponível"
     r"|foi (?:removid[ao]|excluíd[ao]|apagad[ao]|encerrad[ao]))|página não encontrada|erro 404"
     # Polish
     rf"|\b(?:strona|artykuł|treść|ogłoszenie|oferta|produkt|plik|wątek|temat|post|zdjęcie"
@@ -117,6 +118,7 @@ _STRONG = (
     r"|jest (?:już )?nieaktualn[aey]"
     r"|jest (?:już )?niedostępn[aey]|nie jest (?:już )?dostępn[aey]|wygasł[aoy]?)"
     r"|nie znaleziono (?:strony|dokumentu|artykułu|ogłoszenia|produktu)|błąd 404"
+    r"|zakończył[ao]? (?:jego |jej )?publikację"
     # Ukrainian
     rf"|(?:сторінк[аиу]|статт[яі]|матеріал|документ|запис)\w*{_GAP}(?:не знайден[аоі]?"
     r"|(?:було )?вилучено"
@@ -133,13 +135,14 @@ _STRONG = (
     r"|페이지를 찾을 수 없습니다|페이지가 존재하지 않습니다|페이지를 찾을 수 없"
     r"|존재하지 않는 (?:게시물|페이지|글)|페이지를 사용할 수 없습니다"
     r"|삭제된 (?:기사|게시물|글|페이지|동영상)입니다|삭제되었거나 존재하지 않"
-    r"|(?:ページ|記事|ファイル|コンテンツ|動画|写真|投稿|商品|アカウント)(?:が|は)?(?:見つかりません|存在しません"
+    r"|(?:ページ|記事|ファイル|コンテンツ|動画|写真|投稿|商品|アカウント|見出し語|項目)(?:が|は)?"
+    r"(?:見つかりません|存在しません"
     r"|削除されました)|(?:商品|製品)(?:は|の)?販売(?:を|は)?終了(?:しました|いたしました)"
     r"|(?:职位|商品|视频|文章|内容|帖子)已(?:下线|下架)"
     r"|(?:页面|网页|頁面|網頁|内容|文章|视频)(?:已经?|已被)?(?:不存在|被删除|删除|找不到|未找到"
     r"|无法找到|丢失)|(?:找不到|无法找到)(?:该|此|您要的)?(?:页面|网页)"
     r"|(?:账号|帐号|帳號|賬號|用户|用戶)(?:已经?|已被)?(?:注销|註銷|封禁|被封|不存在)"
-    r"|已被\w{0,4}删除|已被\w{0,4}刪除"
+    r"|已经?被\w{0,4}删除|已被\w{0,4}刪除|(?:视频|页面|内容|文章)不见了"
     # Greek, Hindi
     r"|δεν (?:είναι πλέον|είναι πια) διαθέσιμ\w*|(?:έχει|έχουν) (?:αφαιρεθεί|διαγραφεί)"
     r"|अब उपलब्ध नहीं है|हटा दिया गया है|पेज नहीं मिला|पृष्ठ नहीं मिला"
@@ -152,11 +155,13 @@ _STRONG = (
     r"|tidak lagi tersedia|tidak (?:dijumpai|ditemui|ditemukan)|telah (?:dipadam|dihapus)"
     r"|পাওয়া যায়নি|সরিয়ে নেওয়া হয়েছে"
     r"|הדף לא נמצא|הסיר את המודעה|המודעה הוסרה|אינו זמין עוד|אינה זמינה עוד"
+    r"|(?:המוצר|הספר|הדף|המאמר) (?:אינו|אינה) זמי(?:ן|נה)"
     # Croatian, Serbian, Latvian, Lithuanian, Estonian, Turkish, Arabic, Persian, Vietnamese
     r"|oglas je istekao|više nije aktiv\w+|(?:už|již) není v nabídce"
     r"|(?:обява|страница)\w*.{0,40}?не е намерена|(?:е|била) изтрита от автора"
     r"|yayından kaldırıl\w+|(?:хабарландыру|бет)\w* (?:енді )?белсенді емес"
     r"|жариялаудан алып тастады|(?:այլևս|այլեւս) հասանելի չէ"
+    rf"|(?:мәтін|жазба|бет|пост|видео)\w*{_GAP}өшірілді"
     r"|sudah tidak diiklankan|menutup lowongan"
     r"|stranica nije pronađena|više nije dostup\w+|je uklonjen\w*"
     r"|ir dzēsts|nav atrasta|vairs nav pieejam\w+|puslapis nerastas|nebegalioja|ištrint\w+"
@@ -210,6 +215,8 @@ _WEAK = (
     # an empty result list where a page was cited
     r"|no results?(?: found)?|aucun résultat|keine (?:ergebnisse|treffer)(?: gefunden)?"
     r"|sin resultados|no se encontraron resultados|ничего не найдено|нічого не знайдено"
+    r"|keine (?:produkte|artikel|einträge) gefunden|no records? found|no matching records?"
+    r"|(?:informe|documento|publicación|artículo) (?:retirad|eliminad)[ao]"
     r"|nessun risultato|nenhum resultado(?: encontrado)?|brak wyników"
 )
 _STRONG_RE = re.compile(_STRONG)
@@ -282,8 +289,8 @@ def redirect_reason(capture: Capture) -> str | None:
 def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
     """Soft-404 evidence from a redirect that took an item to a listing of its kind.
 
-    The listing names a word or two of the item's slug and drops the rest (one mountain
-    bike, /d/anuncio/bicicleta-montana-scott-scale-talla-m-ID16wQ0e.html, sent to
+    The listing keeps a word or two of the item's address and drops the rest of its slug
+    (one mountain bike, /d/anuncio/bicicleta-montana-scott-scale-talla-m-ID16wQ0e.html, sent to
     /deporte-y-ocio/bicicletas/montana/valencia/); its title names few of the item's
     words. A page that moved keeps its identifier, sits below the cited address (a post's
     anchor) or is titled with the words its slug was made from.
@@ -300,10 +307,11 @@ def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
     item = _segment_words(start_segments[-1]) if start_segments else frozenset()
     if len(item) < 3 or _identifiers(start) & _identifiers(end):
         return None
+    cited = {w for segment in start_segments for w in _segment_words(segment)}
     end_words = {w for segment in end_segments for w in _segment_words(segment)}
     end_words |= {w for _, v in parse_qsl(urlsplit(end).query) for w in _segment_words(v)}
     last = _segment_words(end_segments[-1]) if end_segments else frozenset()
-    if not end_words & item or 2 * len(last & item) >= len(item) or len(last) >= len(item):
+    if not end_words & cited or 2 * len(last & item) >= len(item) or len(last) >= len(item):
         return None
     title = _fold(readable.title)
     if 3 * sum(_names_any(frozenset({w}), title) for w in item) > 2 * len(item):
@@ -404,10 +412,26 @@ def _landing_place(start: str, end: str) -> str | None:
     if _host(start) == _host(end) and _is_ancestor(urlsplit(end).path, urlsplit(start).path):
         return f"a parent page ({urlsplit(end).path[:60]})"
     listing = _listing_path(end)
-    if listing and not _listing_path(start) and not _shared_words(start, end):
+    if listing and not _listing_path(start) and not _names_the_item(start, end):
         return f"a category page ({listing[:60]})"
     if _landing(start, end):
         return f"a front page far above the cited one ({urlsplit(end).path[:60]})"
+    dropped = _dropped_item(start, end)
+    if dropped:
+        return f"the same address without its item ({dropped[:60]})"
+    return None
+
+
+def _dropped_item(start: str, end: str) -> str | None:
+    """The query parameter naming an item that a redirect dropped, keeping the rest of the
+    address (a podcast's episode, ?i=1000640098871, sent to the show's page)."""
+    a, b = urlsplit(start), urlsplit(end)
+    if _host(start) != _host(end) or a.path.rstrip("/") != b.path.rstrip("/"):
+        return None
+    kept = set(parse_qsl(b.query))
+    for name, value in parse_qsl(a.query):
+        if (name, value) not in kept and _IDENTIFIER.search(value):
+            return f"{name}={value}"
     return None
 
 
@@ -421,7 +445,8 @@ def _landing(start: str, end: str) -> bool:
     return len(deep) >= 3 and len(shallow) <= 2 and not _shared_words(start, end)
 
 
-_INDEX_FILE = re.compile(r"(?:index|default)\.(?:html?|php|aspx?|jsp)")
+# A folder's own page: index.html, default.aspx, DokuWiki's namespace "start" page
+_INDEX_FILE = re.compile(r"(?:index|default)\.(?:html?|php|aspx?|jsp)|start")
 _LISTING_SEGMENT = re.compile(
     r"categor(?:y|ies|ie|ia|ias)|tags?|topics?|sections?|rubriques?|kategorien?|themen?|temas?"
     r"|archives?|collections?"
@@ -474,6 +499,14 @@ _PATH_NOISE = {"index", "html", "aspx", "default", "view", "page", "pages", "hom
 
 def _slug_words(url: str) -> set[str]:
     return set(_SLUG_WORD.findall(urlsplit(url).path.casefold())) - _PATH_NOISE
+
+
+def _names_the_item(start: str, end: str) -> bool:
+    """Whether `end` keeps a word of `start`'s last segment: its folders' words name the
+    section it sat in (/sazogadoeba/398120/ sent to /category/sazogadoeba/), not it."""
+    segments = _segments(urlsplit(start).path)
+    last = set(_SLUG_WORD.findall(segments[-1])) - _PATH_NOISE if segments else set()
+    return bool(last & _slug_words(end))
 
 
 def _shared_words(start: str, end: str) -> bool:

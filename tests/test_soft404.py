@@ -16,6 +16,7 @@ from archiver.soft404 import (
     listing_reason,
     own_words,
     probe_reason,
+    redirect_reason,
     section_candidate,
     section_reason,
     site_title_reason,
@@ -197,6 +198,48 @@ def test_a_redirect_from_an_item_to_a_listing_of_its_kind() -> None:
     ],
 )
 def test_wording_of_batch_twenty_one(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+def test_redirects_to_a_section_listing_a_folder_index_or_the_page_without_its_item() -> None:
+    article = "https://news.test/sazogadoeba/398120/"
+    category = "https://news.test/category/sazogadoeba/"
+    assert redirect_reason(page(article, final=category)) == (
+        "redirected to a category page (/category/sazogadoeba/)"
+    )
+    # a category address that keeps the article's own words is the article, moved
+    moved = "https://news.test/category/sazogadoeba/bridge-reopens"
+    assert redirect_reason(page("https://news.test/a/bridge-reopens", final=moved)) is None
+    hut = "https://wiki.test/refugios/refugio_elola"
+    assert redirect_reason(page(hut, final="https://wiki.test/refugios/start")) == (
+        "redirected to a parent page (/refugios/start)"
+    )
+    episode = "https://pods.test/kr/podcast/show/id1623456789?i=1000640098871"
+    show = "https://pods.test/kr/podcast/show/id1623456789"
+    assert redirect_reason(page(episode, final=show)) == (
+        "redirected to the same address without its item (i=1000640098871)"
+    )
+    # a query that names no item (a language, a page number) is dropped by many sites
+    assert redirect_reason(page(show + "?l=ko", final=show)) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Ogłoszenia Pomorze", "Ogłoszeniodawca zakończył jego publikację."),
+        ("Gazzetta", "Sembra che non riusciamo a trovare quello che cerchi."),
+        ("Küchenkontor", "Keine Produkte gefunden."),
+        ("Senate", "No record found."),
+        ("CDH", "Informe retirado"),
+        ("ことのは辞書", "「ぴえん」に一致する見出し語は見つかりませんでした。"),
+        ("哔哩波", "诶？视频不见了？"),
+        ("ספריית הנשף", "המוצר אינו זמין"),
+        ("Telegrafo", "Бұл мәтін автордың өтініші бойынша өшірілді."),
+        ("Радиолюбитель", "Запрошенного пользователя не существует."),
+        ("TFR", "Processo não encontrado."),
+    ],
+)
+def test_wording_of_batches_twenty_two_to_twenty_four(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
 
 
