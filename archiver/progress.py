@@ -39,7 +39,7 @@ class SnapshotProgress:
         if not self.enabled:
             return
         self._bar = Progress(
-            TextColumn("[bold]capturing"),
+            TextColumn("[bold]{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.fields[failed]} failed"),
@@ -49,7 +49,7 @@ class SnapshotProgress:
             console=self.console,
             transient=True,
         )
-        self._task = self._bar.add_task("capture", total=total, failed=0, size="0 B", rate="")
+        self._task = self._bar.add_task("capturing", total=total, failed=0, size="0 B", rate="")
         self._bar.start()
 
     def advance(self, capture: Capture) -> None:
@@ -66,6 +66,11 @@ class SnapshotProgress:
                 size=human_bytes(self.bytes),
                 rate=f"{self.done / elapsed:.0f} links/s",
             )
+
+    def stage(self, text: str) -> None:
+        """What the run does once every link is fetched ("probing 12 folders")."""
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, description=text)
 
     def close(self) -> None:
         if self._bar is not None:

@@ -329,6 +329,8 @@ class Pipeline:
         folders = sorted({f for item in held if (f := section_of(item.capture.url))})
         urls = [f"{folder}{PROBE_PREFIX}{secrets.token_hex(8)}" for folder in folders]
         log.info("%d short pages: probing their %d folders", len(held), len(folders))
+        if self.progress is not None:
+            self.progress.stage(f"probing {len(folders)} folder{'s' if len(folders) > 1 else ''}")
         probes = await self._random_paths(urls, pool, section_of)
         jobs: list[ReadJob] = []
         again: list[Held] = []
@@ -482,6 +484,8 @@ class Pipeline:
         text_path: str | None,
         verdict: Verdict | None,
     ) -> None:
+        from archiver.judge import wants_section_probe
+
         if text_path is not None and readable is not None:
             self.thread.later(
                 self.writer.write_conversion,
@@ -492,8 +496,6 @@ class Pipeline:
             )
             self.texts += 1
         self.catalog.record_text(self.run_id, cap.url, readable, text_path, ref)
-        from archiver.judge import wants_section_probe
-
         if verdict is None:
             verdict = self._verdict(cap, readable, ref, text_path)
         if wants_section_probe(verdict, cap, readable):

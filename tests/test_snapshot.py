@@ -307,6 +307,19 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path, web: Web) -> None:
     assert piped.stderr.strip().startswith("run 2: 5 links")
 
 
+def test_progress_says_when_the_run_probes_folders(tmp_path: Path, web: Web) -> None:
+    a = web.host("a.test")
+    a.route_folder("/s/kanal/", body=_channel())
+    (tmp_path / "links.txt").write_text(a.named_url("/s/kanal/4512") + "\n")
+    cmd = [sys.executable, "-m", "archiver", "snapshot", "links.txt", "--resolve"]
+    cmd += [f"a.test:{a.ip}", "--resolve-only"]
+    code, raw = run_in_terminal(cmd, tmp_path, stream="stderr")
+    seen = raw.decode("utf-8", "replace")
+    assert code == 0, seen
+    assert "probing 1 folder" in seen and "probing 1 folders" not in seen
+    assert "1 soft-404" in seen
+
+
 def test_snapshot_reads_a_json_citations_file(tmp_path: Path, web: Web) -> None:
     a = web.host("a.test")
     a.route("/cited", body=page("Cited page"))
