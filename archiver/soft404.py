@@ -40,6 +40,7 @@ SITE_TITLE_WORDS = 100  # own words a page titled with its site's name alone may
 # not-found wording is a page about the error, not the error: a removed job or product
 # with its "similar items" stays within it, a thread or an article goes past.
 OWN_MESSAGE_WORDS = 100
+PROSE_LINE_WORDS = 8  # a line this long is a sentence, not a name, a price or a place
 # Words past which a page that stayed where it was cited is not compared with its folder's
 # random-path page: a removed-item template with its "similar items" stays below it.
 SECTION_WORDS = 500
@@ -779,6 +780,22 @@ def _in_frame(words: list[str], i: int, frame: frozenset[tuple[str, ...]]) -> bo
     return any(tuple(words[j : j + 3]) in frame for j in range(max(0, i - 2), i + 1))
 
 
+def _prose_words(text: str) -> int:
+    """Words in lines of PROSE_LINE_WORDS words or more, up to OWN_MESSAGE_WORDS + 1.
+
+    A thread or an article about an error goes on in sentences; a removed item's page
+    goes on with its "similar items", lines of a name, a price and a place.
+    """
+    total = 0
+    for line in text.splitlines():
+        n = _capped_word_count(line, OWN_MESSAGE_WORDS)
+        if n >= PROSE_LINE_WORDS:
+            total += n
+            if total > OWN_MESSAGE_WORDS:
+                break
+    return total
+
+
 def _few_own_words(readable: Readable, probe: Readable | None) -> bool:
     """At most SITE_TITLE_WORDS words beyond the host's frame: a message and some links,
     the most evidence that needs no wording allows a page."""
@@ -1021,7 +1038,7 @@ def wording_reason(
     """
     if not readable:
         return None
-    named = _url_words(url)
+    named = _url_words(url) | _work_words(readable.title or "")
     raw = readable.text or ""
     # Folding changes no whitespace and no CJK letter (true of every code point), so the
     # raw text has the folded text's count; past TITLE_BODY_WORDS the count stops, and a
@@ -1042,7 +1059,7 @@ def wording_reason(
     # Past a hundred words of its own (beyond the host's frame, or at all on a page that
     # declares itself an article), a page opening with the phrase is about the error.
     framed = (probe is not None or bool(readable.declares)) and (
-        own_words(readable, probe, OWN_MESSAGE_WORDS) > OWN_MESSAGE_WORDS
+        _prose_words(raw if probe is None else _own_text(raw, probe)) > OWN_MESSAGE_WORDS
     )
     seconded = _unquoted(body, _STRONG_RE, named) or _bare_error_title(title, named)
     # A very short page, or one whose own words beyond the host's frame are few.
@@ -1153,6 +1170,17 @@ _WORK_TITLE = re.compile(
     r"\((?:19|20)\d\d\)|\((?:\d{4} )?(?:film|movie|song|album|novel|фильм|película|filme)\b",
     re.IGNORECASE,
 )
+
+
+def _work_words(title: str) -> frozenset[str]:
+    """The words of a work the title names ("Seite nicht gefunden (2024) - Reelbase"): the
+    page is about it, so its heading and opening say its name, not an error."""
+    words: set[str] = set()
+    for part in _TITLE_SPLIT.split(title):
+        m = _WORK_TITLE.search(part)
+        if m:
+            words.update(_WORDS.findall(_fold(part[: m.start()])))
+    return frozenset(words)
 
 
 def _title_parts(title: str) -> list[str]:

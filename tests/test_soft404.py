@@ -243,6 +243,29 @@ def test_wording_of_batches_twenty_two_to_twenty_four(title: str, text: str) -> 
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
 
 
+def test_an_opening_counts_past_a_hundred_own_words_of_lists_not_of_prose() -> None:
+    frame = "\n".join(f"Menu item {i} of the jobs site" for i in range(12))
+    probe = Readable(title="Not found | Praca", text=frame)
+    similar = "\n".join(f"Księgowa {i}\nBiuro {i}\nŁódź, {3000 + i} zł" for i in range(25))
+    gone = Readable(
+        title="Księgowa, Biuro Bilans, Łódź | Praca",
+        text=f"{frame}\nTa oferta jest już nieaktualna\nPodobne oferty\n{similar}",
+    )
+    url = "https://praca.test/praca/ksiegowa,oferta,1003118452"
+    assert wording_reason(gone, url, probe) == ("the page opens with “oferta jest już nieaktualna”")
+    sentence = "Po aktualizacji routera strona pokazuje ten komunikat przy każdym wejściu. "
+    thread = replace(gone, text=f"{frame}\nTa oferta jest już nieaktualna\n" + sentence * 12)
+    assert wording_reason(thread, url, probe) is None
+
+
+def test_a_work_named_in_the_title_is_the_pages_subject() -> None:
+    film = Readable(
+        title="Seite nicht gefunden (2024) - Reelbase",
+        text="Seite nicht gefunden\nOriginaltitel: Seite nicht gefunden\nRegie Lena Hoffstetter",
+    )
+    assert wording_reason(film, "https://films.test/de/title/tt27741852/", None) is None
+
+
 def test_labelled_set_precision_and_recall() -> None:
     bench = _bench()
     cases = bench.load_cases()  # type: ignore[attr-defined]
