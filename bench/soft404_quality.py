@@ -235,6 +235,7 @@ FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     22: ("2026-11-25", 27, 0, 8, 35),
     23: ("2026-11-25", 30, 0, 5, 35),
     24: ("2026-11-25", 25, 0, 10, 35),
+    25: ("2026-11-25", 30, 0, 5, 35),
     26: ("2026-11-25", 31, 1, 4, 34),
 }
 # Batches measured once the unnamed-slug, canonical, declared-content and own-words
