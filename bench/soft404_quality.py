@@ -237,6 +237,7 @@ FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     24: ("2026-11-25", 25, 0, 10, 35),
     25: ("2026-11-25", 30, 0, 5, 35),
     26: ("2026-11-25", 31, 1, 4, 34),
+    28: ("2026-11-25", 26, 2, 9, 33),
 }
 # Batches measured once the unnamed-slug, canonical, declared-content and own-words
 # rules were in (evidence that needs no wording), which is what a run today has.
