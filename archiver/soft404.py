@@ -57,6 +57,7 @@ _STRONG = (
     r"|taken down|suspended|disabled|withdrawn)|(?:was|were|is) (?:removed|deleted|suspended"
     r"|withdrawn)"
     r"|(?:has|have) expired|(?:is |are )?no longer (?:available|online|listed|active)"
+    r"|(?:has been|is|was) discontinued"
     r"|is (?:missing|unavailable|gone|not available)"
     r"|(?:is not|isn't|are not|aren't) (?:available|found)(?: right now| anymore| any more)?)"
     r"|(?:have|has) withdrawn this (?:manuscript|article|paper|preprint)"
@@ -86,7 +87,7 @@ _STRONG = (
     # Spanish
     rf"|\b(?:página|nota|artículo|contenido|documento|archivo|producto|oferta|anuncio|vídeo"
     rf"|perfil|cuenta|publicación|tema|aviso)s?\b{_GAP}(?:no existe|ya no existe|descatalogad[ao]"
-    r"|ya no está (?:disponible|a la venta)|ya no tiene este producto"
+    r"|ya no está (?:disponible|a la venta|publicad[ao])|ya no tiene este producto"
     r"|no (?:se )?(?:ha podido encontrar|puede encontrar|encuentra|encontró|fue encontrad[ao])"
     r"|no está disponible|ha sido (?:eliminad[ao]|borrad[ao]|retirad[ao])|no encontrad[ao])"
     r"|no (?:hemos podido|pudimos|podemos) encontrar (?:la|esta) página|error 404"
@@ -95,8 +96,8 @@ _STRONG = (
     rf"|новость|ваканси[яи]|пользовател[ья])\b{_GAP}(?:не найден[аоы]?"
     r"|не существует|удал[её]н[аоы]?|недоступн[аоы]?|не может быть найден[аоы]?)"
     r"|(?:такой )?страницы нет|товар снят с (?:производства|продажи)|снят с продажи"
-    r"|снят[аоы]? с публикации|(?:снял[аи]?|удалил[аи]?) (?:(?:эт[оу]|этот|сво[её]) )?"
-    r"(?:объявление|вакансию|страницу|запись|публикацию)"
+    r"|снят[аоы]? с публикации|(?:снял[аи]?|удалил[аи]?) (?:(?:эт[оу]|этот|сво[её]|свой) )?"
+    r"(?:объявление|вакансию|страницу|запись|публикацию|аккаунт|профиль)"
     r"|ошибка 404|не (?:можем|удалось) найти (?:эту |такую |запрашиваемую )?страницу"
     # Italian
     rf"|\b(?:pagina|articolo|contenuto|documento|video|profilo|annuncio|notizia)\b{_GAP}"
@@ -113,10 +114,10 @@ _STRONG = (
     r"|foi (?:removid[ao]|excluíd[ao]|apagad[ao]|encerrad[ao]))|página não encontrada|erro 404"
     # Polish
     rf"|\b(?:strona|artykuł|treść|ogłoszenie|oferta|produkt|plik|wątek|temat|post|zdjęcie"
-    rf"|przedmiot)\b"
+    rf"|przedmiot|konto|materiał|wideo)\b"
     rf"{_GAP}(?:nie istnieje"
     r"|nie został[ao]? znalezion[aey]|został[ao]? (?:usunięt|zakończon)[aey]"
-    r"|jest (?:już )?nieaktualn[aey]"
+    r"|jest (?:już )?nieaktualn[aey]|jest (?:już )?nieaktywn[aey]"
     r"|jest (?:już )?niedostępn[aey]|nie jest (?:już )?dostępn[aey]|wygasł[aoy]?)"
     r"|nie znaleziono (?:strony|dokumentu|artykułu|ogłoszenia|produktu)|błąd 404"
     r"|zakończył[ao]? (?:jego |jej )?publikację"
@@ -126,7 +127,7 @@ _STRONG = (
     r"|не знайдено|не існує|видален[аоі]?|недоступн[аоі])|сторінку не знайдено|помилка 404"
     # Dutch, Czech, Slovak, Turkish, Swedish, Danish, Norwegian, Hungarian, Romanian,
     # Greek, Indonesian, Vietnamese, Korean, Japanese, Chinese: the set phrases
-    rf"|pagina niet gevonden|pagina\b{_GAP}bestaat niet"
+    rf"|pagina niet gevonden|pagina\b{_GAP}bestaat niet|niet meer (?:leverbaar|beschikbaar)"
     rf"|stránka nenalezena|stránka nebola nájdená|stránk[ay]\b{_GAP}(?:neexistuje|nebyla nalezena)"
     r"|(?:nebyl[ao]?|nebylo) nalezen[oa]?|neexistuje nebo byl[ao]? odstraněn"
     r"|sayfa bulunamadı|sayfa mevcut değil|sidan (?:kunde inte hittas|finns inte)"
@@ -135,6 +136,7 @@ _STRONG = (
     r"|halaman tidak ditemukan|không tìm thấy trang"
     r"|페이지를 찾을 수 없습니다|페이지가 존재하지 않습니다|페이지를 찾을 수 없"
     r"|존재하지 않는 (?:게시물|페이지|글)|페이지를 사용할 수 없습니다"
+    r"|(?:글|게시글|게시물)이 존재하지 않습니다"
     r"|삭제된 (?:기사|게시물|글|페이지|동영상)입니다|삭제되었거나 존재하지 않"
     r"|(?:ページ|記事|ファイル|コンテンツ|動画|写真|投稿|商品|アカウント|見出し語|項目)(?:が|は)?"
     r"(?:見つかりません|存在しません"
@@ -151,7 +153,8 @@ _STRONG = (
     # Romanian, Norwegian, Danish, Swedish, Malay and Indonesian, Bengali, Hebrew
     rf"|\b(?:anunț|anunt|pagina|articol|conținut|job|ofert)\w*{_GAP}(?:a fost (?:dezactivat"
     r"|șters|sters|eliminat)\w*|a expirat|nu mai este disponibil\w*)"
-    r"|(?:er|är) ikke (?:lenger|længere) (?:tilgjengelig|tilgængelig)|är inte längre tillgänglig"
+    r"|(?:er|är) ikke (?:lenger|længere) (?:tilgjengelig|tilgængelig)"
+    r"|är inte längre (?:tillgänglig|publicerad|aktiv)"
     r"|(?:har blitt|er blevet|har blivit) (?:fjernet|slettet|borttagen)|har tagits bort"
     r"|tidak lagi tersedia|tidak (?:dijumpai|ditemui|ditemukan)|telah (?:dipadam|dihapus)"
     r"|পাওয়া যায়নি|সরিয়ে নেওয়া হয়েছে"
@@ -184,7 +187,7 @@ _STRONG = (
     r"|oʻchirilgan|mavjud emas|topilmadi|faol emas)"
     r"|(?:e'lon|eʼlon|e‘lon)\w*\s(?:o[ʻ'‘]chirib|o[ʻ'‘]chirilgan)"
     # Hungarian, Icelandic, Japanese (an article past its publication period)
-    r"|eltávolították|(?:már )?nem (?:elérhető|található)|törölték"
+    r"|eltávolították|(?:már )?nem (?:elérhető|található)|törölték|kikerült a kínálat\w*"
     r"|(?:síðu|síðunni) hefur verið eytt|enginn texti er á þessari síðu|síða fannst ekki"
     r"|掲載(?:期間)?[がは]?終了(?:しました|いたしました|した)|公開を終了(?:しました|いたしました)"
     # Tamil, Bengali, Khmer
@@ -450,7 +453,8 @@ def _landing(start: str, end: str) -> bool:
 _INDEX_FILE = re.compile(r"(?:index|default)\.(?:html?|php|aspx?|jsp)|start")
 _LISTING_SEGMENT = re.compile(
     r"categor(?:y|ies|ie|ia|ias)|tags?|topics?|sections?|rubriques?|kategorien?|themen?|temas?"
-    r"|archives?|collections?"
+    r"|archives?|collections?|shop|store|tienda|loja|boutique|negozio|sklep|catalog(?:ue)?"
+    r"|cat[aá]logo|katalog"
 )
 
 
@@ -583,9 +587,10 @@ def section_candidate(capture: Capture, readable: Readable | None) -> bool:
     folder = section_of(capture.url)
     if readable is None or not readable.text or folder is None:
         return False
-    if _IDENTIFIER.search(folder.rstrip("/").rsplit("/", 1)[-1]):
-        return False  # the folder is the item (/auto-oglasi/21834567/golf-7): any last
-        # segment shows it, live or removed, so the folder has no missing-item page
+    if _IDENTIFIER.search(urlsplit(folder).path):
+        return False  # the folder is in an item (/auto-oglasi/21834567/golf-7, a
+        # question's /question/61234567/answer/): any last segment shows that item,
+        # live or removed, so the folder has no missing-item page
     if capture.final_url != capture.url:
         return True
     return _capped_word_count(readable.text, SECTION_WORDS) <= SECTION_WORDS
@@ -831,6 +836,9 @@ def unnamed_reason(
     words, slug = _item_slug(capture.url)
     if len(words) < 2:
         return None  # one word, or none, is too little to call a name missing
+    if slug != [s for s in unquote(urlsplit(capture.url).path).split("/") if s][-1]:
+        return None  # the item is a number (/channel_name/4512): its folder names a
+        # channel or a user, whose card an item's page need not show
     title = readable.title or ""
     shown = _fold(f"{title} {_opening(readable)}")
     if all(w.isascii() for w in words) and not _mostly_latin(shown):

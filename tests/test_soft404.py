@@ -266,6 +266,48 @@ def test_a_work_named_in_the_title_is_the_pages_subject() -> None:
     assert wording_reason(film, "https://films.test/de/title/tt27741852/", None) is None
 
 
+def test_a_numbered_item_is_not_judged_by_the_words_of_its_folder() -> None:
+    # a live channel post whose text is in its meta tags only: the page shows no channel
+    # name, but the address named the channel, not the post
+    shell = Readable(title="Wire", text="Wire\nOpen in app\nDownload Wire for Android")
+    post = page("https://wire.test/allotment_notes/8812")
+    assert unnamed_reason(post, shell, None) is None
+    slugged = page("https://ads.test/oglas/recepcionar-hotel-adriana-split-418822")
+    assert unnamed_reason(slugged, shell, None) is not None
+
+
+def test_a_folder_inside_an_item_is_not_probed() -> None:
+    answer = page("https://qa.test/question/61234567/answer/2309876543")
+    assert not section_candidate(answer, Readable(text="A short answer."))
+
+
+def test_a_shops_catalogue_root_is_a_listing() -> None:
+    book = page(
+        "https://books.test/libro/la-huelga-de-alquileres-de-1931",
+        final="https://books.test/tienda/",
+    )
+    assert redirect_reason(book) == "redirected to a category page (/tienda/)"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Pisoclaro", "Lo sentimos, este anuncio ya no está publicado."),
+        ("Koffiehoek", "Niet meer leverbaar"),
+        ("Gazeta", "Ten materiał wideo nie jest już dostępny."),
+        ("Kodlog", "Пользователь удалил свой аккаунт."),
+        ("Targowisko", "To ogłoszenie jest już nieaktywne."),
+        ("Targowisko", "To konto zostało usunięte."),
+        ("Jobbtorget", "Annonsen är inte längre publicerad."),
+        ("Könyvsziget", "Ez a termék kikerült a kínálatunkból."),
+        ("Thimble & Oak", "This product has been discontinued and will not be restocked."),
+        ("Cinemaro", "글이 존재하지 않습니다. 글이 삭제되었거나 이동된 경우입니다."),
+    ],
+)
+def test_wording_of_batches_twenty_five_to_twenty_eight(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
 def test_labelled_set_precision_and_recall() -> None:
     bench = _bench()
     cases = bench.load_cases()  # type: ignore[attr-defined]
