@@ -63,6 +63,7 @@ _STRONG = (
     r"|(?:have|has) withdrawn this (?:manuscript|article|paper|preprint)"
     r"|(?:could not|couldn't|can't|cannot) find (?:that|this) (?:track|page|video|post|song"
     r"|episode|file|item|product|article)"
+    r"|this \w+ (?:has been|is|was) discontinued"
     r"|page (?:was )?not found|(?:we|i) (?:could not|couldn't|can't|cannot|can not) find "
     r"(?:the|that|this|what|your)(?: page| article| post| content| file)?"
     r"|(?:http )?error ?404|404 ?(?:error|not found|page)|the requested url .{0,80}was not found"
@@ -70,6 +71,9 @@ _STRONG = (
     # set phrases of wikis and storage services
     r"|there is currently no text in this page|(?:does not|doesn't) have an? (?:article|page"
     r"|entry) with this (?:exact )?(?:name|title)|nosuchkey|nosuchbucket|blobnotfound"
+    # shop software's empty listings (WooCommerce, BigCommerce, marketplaces)
+    r"|es wurden keine produkte gefunden|no products were found matching your selection"
+    r"|there are no products listed under this category|keine ergebnisse für"
     # French
     rf"|\b(?:page|article|contenu|document|fichier|sujet|titre|vidéo|annonce|produit)s?\b"
     rf"{_GAP}(?:n'existe (?:pas|plus)"
@@ -96,6 +100,7 @@ _STRONG = (
     rf"|новость|ваканси[яи]|пользовател[ья])\b{_GAP}(?:не найден[аоы]?"
     r"|не существует|удал[её]н[аоы]?|недоступн[аоы]?|не может быть найден[аоы]?)"
     r"|(?:такой )?страницы нет|товар снят с (?:производства|продажи)|снят с продажи"
+    r"|больше не прода[её]тся|такого (?:товара|объявления|материала|пользователя) нет"
     r"|снят[аоы]? с публикации|(?:снял[аи]?|удалил[аи]?) (?:(?:эт[оу]|этот|сво[её]|свой) )?"
     r"(?:объявление|вакансию|страницу|запись|публикацию|аккаунт|профиль)"
     r"|ошибка 404|не (?:можем|удалось) найти (?:эту |такую |запрашиваемую )?страницу"
@@ -136,12 +141,12 @@ _STRONG = (
     r"|halaman tidak ditemukan|không tìm thấy trang"
     r"|페이지를 찾을 수 없습니다|페이지가 존재하지 않습니다|페이지를 찾을 수 없"
     r"|존재하지 않는 (?:게시물|페이지|글)|페이지를 사용할 수 없습니다"
-    r"|(?:글|게시글|게시물)이 존재하지 않습니다"
+    r"|(?:글|게시글|게시물)이 존재하지 않습니다|판매(?:가)? 종료된 상품"
     r"|삭제된 (?:기사|게시물|글|페이지|동영상)입니다|삭제되었거나 존재하지 않"
     r"|(?:ページ|記事|ファイル|コンテンツ|動画|写真|投稿|商品|アカウント|見出し語|項目)(?:が|は)?"
     r"(?:見つかりません|存在しません"
     r"|削除されました)|(?:商品|製品)(?:は|の)?販売(?:を|は)?終了(?:しました|いたしました)"
-    r"|(?:职位|商品|视频|文章|内容|帖子)已(?:下线|下架)"
+    r"|(?:职位|商品|视频|文章|内容|帖子)已(?:下线|下架)|(?:宝贝|商品)不存在"
     r"|(?:页面|网页|頁面|網頁|内容|文章|视频)(?:已经?|已被)?(?:不存在|被删除|删除|找不到|未找到"
     r"|无法找到|丢失)|(?:找不到|无法找到)(?:该|此|您要的)?(?:页面|网页)"
     r"|(?:账号|帐号|帳號|賬號|用户|用戶)(?:已经?|已被)?(?:注销|註銷|封禁|被封|不存在)"
@@ -220,6 +225,7 @@ _WEAK = (
     r"|no results?(?: found)?|aucun résultat|keine (?:ergebnisse|treffer)(?: gefunden)?"
     r"|sin resultados|no se encontraron resultados|ничего не найдено|нічого не знайдено"
     r"|keine (?:produkte|artikel|einträge) gefunden|no records? found|no matching records?"
+    r"|there are no products(?: listed)?|no products (?:found|listed)"
     r"|(?:informe|documento|publicación|artículo) (?:retirad|eliminad)[ao]"
     r"|nessun risultato|nenhum resultado(?: encontrado)?|brak wyników"
 )
@@ -453,7 +459,7 @@ def _landing(start: str, end: str) -> bool:
 _INDEX_FILE = re.compile(r"(?:index|default)\.(?:html?|php|aspx?|jsp)|start")
 _LISTING_SEGMENT = re.compile(
     r"categor(?:y|ies|ie|ia|ias)|tags?|topics?|sections?|rubriques?|kategorien?|themen?|temas?"
-    r"|archives?|collections?|shop|store|tienda|loja|boutique|negozio|sklep|catalog(?:ue)?"
+    r"|archives?|collections?|shop|store|tienda|loja|boutique|negozio|sklep|duka|catalog(?:ue)?"
     r"|cat[aá]logo|katalog"
 )
 
@@ -493,9 +499,13 @@ def _is_ancestor(end: str, start: str) -> bool:
 
 
 def _listing_path(url: str) -> str | None:
+    """The path when a segment names a listing: /category/x/, /produkt-kategorie/x/."""
     path = urlsplit(url).path
-    if any(_LISTING_SEGMENT.fullmatch(s) for s in _segments(path)):
-        return path
+    for segment in _segments(path):
+        parts = re.split(r"[-_]", segment)
+        # two words at most: /product-category/ is a listing, /how-to-store-potatoes not
+        if len(parts) <= 2 and any(_LISTING_SEGMENT.fullmatch(p) for p in parts):
+            return path
     return None
 
 
