@@ -252,6 +252,7 @@ FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     26: ("2026-11-25", 31, 1, 4, 34),
     27: ("2026-11-25", 21, 0, 14, 35),
     28: ("2026-11-25", 26, 2, 9, 33),
+    29: ("2026-11-25", 29, 0, 6, 35),
     30: ("2026-11-25", 19, 0, 16, 35),
 }
 # Batches measured once the unnamed-slug, canonical, declared-content and own-words
@@ -288,6 +289,7 @@ BATCHES = {
     26: "what researchers of social movements cite, measured after the batch-22-24 fixes",
     27: "shops and marketplaces, measured with the same rules as batches 25, 26 and 28",
     28: "precision stress, measured after the batch-22-24 fixes",
+    29: "a general web mix, measured after the batch-25-28 fixes",
     30: "classifieds and social posts in thirty smaller languages, after the batch-25-28 fixes",
 }
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "soft404"
