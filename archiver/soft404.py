@@ -63,7 +63,7 @@ _STRONG = (
     r"|(?:have|has) withdrawn this (?:manuscript|article|paper|preprint)"
     r"|(?:could not|couldn't|can't|cannot) find (?:that|this) (?:track|page|video|post|song"
     r"|episode|file|item|product|article)"
-    r"|this \w+ (?:has been|is|was) discontinued"
+    r"|this \w+ (?:has been|is|was) discontinued|the requested (?:user|topic|forum) does not exist"
     r"|page (?:was )?not found|(?:we|i) (?:could not|couldn't|can't|cannot|can not) find "
     r"(?:the|that|this|what|your)(?: page| article| post| content| file)?"
     r"|(?:http )?error ?404|404 ?(?:error|not found|page)|the requested url .{0,80}was not found"
@@ -165,6 +165,15 @@ _STRONG = (
     r"|পাওয়া যায়নি|সরিয়ে নেওয়া হয়েছে"
     r"|הדף לא נמצא|הסיר את המודעה|המודעה הוסרה|אינו זמין עוד|אינה זמינה עוד"
     r"|(?:המוצר|הספר|הדף|המאמר) (?:אינו|אינה) זמי(?:ן|נה)"
+    # Slovak, Slovenian, Finnish, Danish, Latvian, Estonian, Catalan, Galician, Afrikaans,
+    # Swahili, Nepali, Mongolian, Portuguese, Spanish, Turkish, Korean: removed items
+    r"|inzerát (?:už )?nie je aktívny|oglas ni več aktiven|ei ole enää saatavilla"
+    r"|ikke længere (?:er )?aktiv\w*|vairs nav aktuāl\w*|kuulutus on aegunud"
+    r"|(?:aquest|aquesta) (?:article|publicació|pàgina|anunci)\w* (?:ja )?no (?:està disponible"
+    r"|existeix)|ja no està oberta|o tema solicitado non existe|nie (?:nou |meer )?beskikbaar nie"
+    r"|halipatikani tena|म्याद सकिएको|борлуулалтаас хасагдсан"
+    r"|(?:anúncio|oferta)\w* já expirou|no encontramos resultados para tu búsqueda"
+    r"|(?:ürün|ilan)\w* satışta değil|için sonuç bulunamadı|서비스(?:가)? 종료된"
     # Croatian, Serbian, Latvian, Lithuanian, Estonian, Turkish, Arabic, Persian, Vietnamese
     r"|oglas je istekao|više nije aktiv\w+|(?:už|již) není v nabídce"
     r"|(?:обява|страница)\w*.{0,40}?не е намерена|(?:е|била) изтрита от автора"

@@ -323,13 +323,36 @@ def test_wording_of_batches_twenty_five_to_twenty_eight(title: str, text: str) -
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Autovia", "Tento inzerát už nie je aktívny."),
+        ("Tavaratori", "Ilmoitus ei ole enää saatavilla."),
+        ("Jobfinder", "Jobbet er ikke længere aktivt."),
+        ("Autod24", "Kuulutus on aegunud."),
+        ("Rabljeno", "Oglas ni več aktiven."),
+        ("Fetama", "Aquest article ja no està disponible."),
+        ("Forogalego", "O tema solicitado non existe."),
+        ("Sokoni", "Tangazo hili halipatikani tena."),
+        ("जागिरखोज", "आवेदन दिने म्याद सकिएको छ"),
+        ("Дэлгүүр", "Энэ бараа борлуулалтаас хасагдсан."),
+        ("Emprego", "Este anúncio já expirou."),
+        ("Pazaryolu", "Aradığınız ürün satışta değil."),
+        ("소리와", "서비스가 종료된 곡입니다."),
+        ("Fenland", "The requested user does not exist."),
+    ],
+)
+def test_wording_of_batches_twenty_nine_and_thirty(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
 def test_labelled_set_precision_and_recall() -> None:
     bench = _bench()
     cases = bench.load_cases()  # type: ignore[attr-defined]
     assert len(cases) >= 40
     assert {c.soft404 for c in cases} == {True, False}
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
-    # A floor under what the rules do on every labelled page (P 0.999, R 0.947 on 1,725):
+    # A floor under what the rules do on every labelled page (P 0.999, R 0.946 on 1,865):
     # the batches since 21 keep misses that no rule was bent to fix (channel posts whose
     # only difference is in their meta tags, "[removed]" threads, blocked communities),
     # so recall on the whole set is guarded at 0.94 rather than the 0.95 aimed for.
