@@ -59,6 +59,82 @@ ARTICLE = (
 )
 
 
+def test_redirects_to_a_section_listing_a_folder_index_or_the_page_without_its_item() -> None:
+    article = "https://news.test/sazogadoeba/398120/"
+    category = "https://news.test/category/sazogadoeba/"
+    assert redirect_reason(page(article, final=category)) == (
+        "redirected to a category page (/category/sazogadoeba/)"
+    )
+    # a category address that keeps the article's own words is the article, moved
+    moved = "https://news.test/category/sazogadoeba/bridge-reopens"
+    assert redirect_reason(page("https://news.test/a/bridge-reopens", final=moved)) is None
+    hut = "https://wiki.test/refugios/refugio_elola"
+    assert redirect_reason(page(hut, final="https://wiki.test/refugios/start")) == (
+        "redirected to a parent page (/refugios/start)"
+    )
+    episode = "https://pods.test/kr/podcast/show/id1623456789?i=1000640098871"
+    show = "https://pods.test/kr/podcast/show/id1623456789"
+    assert redirect_reason(page(episode, final=show)) == (
+        "redirected to the same address without its item (i=1000640098871)"
+    )
+    # a query that names no item (a language, a page number) is dropped by many sites
+    assert redirect_reason(page(show + "?l=ko", final=show)) is None
+
+
+def test_an_opening_counts_past_a_hundred_own_words_of_lists_not_of_prose() -> None:
+    frame = "\n".join(f"Menu item {i} of the jobs site" for i in range(12))
+    probe = Readable(title="Not found | Praca", text=frame)
+    similar = "\n".join(f"Księgowa {i}\nBiuro {i}\nŁódź, {3000 + i} zł" for i in range(25))
+    gone = Readable(
+        title="Księgowa, Biuro Bilans, Łódź | Praca",
+        text=f"{frame}\nTa oferta jest już nieaktualna\nPodobne oferty\n{similar}",
+    )
+    url = "https://praca.test/praca/ksiegowa,oferta,1003118452"
+    assert wording_reason(gone, url, probe) == ("the page opens with “oferta jest już nieaktualna”")
+    sentence = "Po aktualizacji routera strona pokazuje ten komunikat przy każdym wejściu. "
+    thread = replace(gone, text=f"{frame}\nTa oferta jest już nieaktualna\n" + sentence * 12)
+    assert wording_reason(thread, url, probe) is None
+
+
+def test_a_work_named_in_the_title_is_the_pages_subject() -> None:
+    film = Readable(
+        title="Seite nicht gefunden (2024) - Reelbase",
+        text="Seite nicht gefunden\nOriginaltitel: Seite nicht gefunden\nRegie Lena Hoffstetter",
+    )
+    assert wording_reason(film, "https://films.test/de/title/tt27741852/", None) is None
+
+
+def test_a_numbered_item_is_not_judged_by_the_words_of_its_folder() -> None:
+    # a live channel post whose text is in its meta tags only: the page shows no channel
+    # name, but the address named the channel, not the post
+    shell = Readable(title="Wire", text="Wire\nOpen in app\nDownload Wire for Android")
+    post = page("https://wire.test/allotment_notes/8812")
+    assert unnamed_reason(post, shell, None) is None
+    slugged = page("https://ads.test/oglas/recepcionar-hotel-adriana-split-418822")
+    assert unnamed_reason(slugged, shell, None) is not None
+
+
+def test_a_folder_inside_an_item_is_not_probed() -> None:
+    answer = page("https://qa.test/question/61234567/answer/2309876543")
+    assert not section_candidate(answer, Readable(text="A short answer."))
+
+
+def test_a_shops_category_folder_is_a_listing_but_a_slug_with_a_listing_word_is_not() -> None:
+    from archiver.soft404 import _listing_path
+
+    assert _listing_path("https://shop.test/produkt-kategorie/gemuese/radieschen")
+    assert _listing_path("https://shop.test/duka/")
+    assert _listing_path("https://blog.test/2021/how-to-store-potatoes") is None
+
+
+def test_a_shops_catalogue_root_is_a_listing() -> None:
+    book = page(
+        "https://books.test/libro/la-huelga-de-alquileres-de-1931",
+        final="https://books.test/tienda/",
+    )
+    assert redirect_reason(book) == "redirected to a category page (/tienda/)"
+
+
 @pytest.mark.parametrize(
     ("title", "text"),
     [
@@ -195,37 +271,6 @@ def test_a_redirect_from_an_item_to_a_listing_of_its_kind() -> None:
         ("Realitnik", "Tento inzerát už není v nabídce."),
         ("Plavi oglasnik", "Oglas više nije aktivan."),
         ("スミカエ", "この物件の掲載は終了しました"),
-    ],
-)
-def test_wording_of_batch_twenty_one(title: str, text: str) -> None:
-    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
-
-
-def test_redirects_to_a_section_listing_a_folder_index_or_the_page_without_its_item() -> None:
-    article = "https://news.test/sazogadoeba/398120/"
-    category = "https://news.test/category/sazogadoeba/"
-    assert redirect_reason(page(article, final=category)) == (
-        "redirected to a category page (/category/sazogadoeba/)"
-    )
-    # a category address that keeps the article's own words is the article, moved
-    moved = "https://news.test/category/sazogadoeba/bridge-reopens"
-    assert redirect_reason(page("https://news.test/a/bridge-reopens", final=moved)) is None
-    hut = "https://wiki.test/refugios/refugio_elola"
-    assert redirect_reason(page(hut, final="https://wiki.test/refugios/start")) == (
-        "redirected to a parent page (/refugios/start)"
-    )
-    episode = "https://pods.test/kr/podcast/show/id1623456789?i=1000640098871"
-    show = "https://pods.test/kr/podcast/show/id1623456789"
-    assert redirect_reason(page(episode, final=show)) == (
-        "redirected to the same address without its item (i=1000640098871)"
-    )
-    # a query that names no item (a language, a page number) is dropped by many sites
-    assert redirect_reason(page(show + "?l=ko", final=show)) is None
-
-
-@pytest.mark.parametrize(
-    ("title", "text"),
-    [
         ("Ogłoszenia Pomorze", "Ogłoszeniodawca zakończył jego publikację."),
         ("Gazzetta", "Sembra che non riusciamo a trovare quello che cerchi."),
         ("Küchenkontor", "Keine Produkte gefunden."),
@@ -237,69 +282,6 @@ def test_redirects_to_a_section_listing_a_folder_index_or_the_page_without_its_i
         ("Telegrafo", "Бұл мәтін автордың өтініші бойынша өшірілді."),
         ("Радиолюбитель", "Запрошенного пользователя не существует."),
         ("TFR", "Processo não encontrado."),
-    ],
-)
-def test_wording_of_batches_twenty_two_to_twenty_four(title: str, text: str) -> None:
-    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
-
-
-def test_an_opening_counts_past_a_hundred_own_words_of_lists_not_of_prose() -> None:
-    frame = "\n".join(f"Menu item {i} of the jobs site" for i in range(12))
-    probe = Readable(title="Not found | Praca", text=frame)
-    similar = "\n".join(f"Księgowa {i}\nBiuro {i}\nŁódź, {3000 + i} zł" for i in range(25))
-    gone = Readable(
-        title="Księgowa, Biuro Bilans, Łódź | Praca",
-        text=f"{frame}\nTa oferta jest już nieaktualna\nPodobne oferty\n{similar}",
-    )
-    url = "https://praca.test/praca/ksiegowa,oferta,1003118452"
-    assert wording_reason(gone, url, probe) == ("the page opens with “oferta jest już nieaktualna”")
-    sentence = "Po aktualizacji routera strona pokazuje ten komunikat przy każdym wejściu. "
-    thread = replace(gone, text=f"{frame}\nTa oferta jest już nieaktualna\n" + sentence * 12)
-    assert wording_reason(thread, url, probe) is None
-
-
-def test_a_work_named_in_the_title_is_the_pages_subject() -> None:
-    film = Readable(
-        title="Seite nicht gefunden (2024) - Reelbase",
-        text="Seite nicht gefunden\nOriginaltitel: Seite nicht gefunden\nRegie Lena Hoffstetter",
-    )
-    assert wording_reason(film, "https://films.test/de/title/tt27741852/", None) is None
-
-
-def test_a_numbered_item_is_not_judged_by_the_words_of_its_folder() -> None:
-    # a live channel post whose text is in its meta tags only: the page shows no channel
-    # name, but the address named the channel, not the post
-    shell = Readable(title="Wire", text="Wire\nOpen in app\nDownload Wire for Android")
-    post = page("https://wire.test/allotment_notes/8812")
-    assert unnamed_reason(post, shell, None) is None
-    slugged = page("https://ads.test/oglas/recepcionar-hotel-adriana-split-418822")
-    assert unnamed_reason(slugged, shell, None) is not None
-
-
-def test_a_folder_inside_an_item_is_not_probed() -> None:
-    answer = page("https://qa.test/question/61234567/answer/2309876543")
-    assert not section_candidate(answer, Readable(text="A short answer."))
-
-
-def test_a_shops_category_folder_is_a_listing_but_a_slug_with_a_listing_word_is_not() -> None:
-    from archiver.soft404 import _listing_path
-
-    assert _listing_path("https://shop.test/produkt-kategorie/gemuese/radieschen")
-    assert _listing_path("https://shop.test/duka/")
-    assert _listing_path("https://blog.test/2021/how-to-store-potatoes") is None
-
-
-def test_a_shops_catalogue_root_is_a_listing() -> None:
-    book = page(
-        "https://books.test/libro/la-huelga-de-alquileres-de-1931",
-        final="https://books.test/tienda/",
-    )
-    assert redirect_reason(book) == "redirected to a category page (/tienda/)"
-
-
-@pytest.mark.parametrize(
-    ("title", "text"),
-    [
         ("Pisoclaro", "Lo sentimos, este anuncio ya no está publicado."),
         ("Koffiehoek", "Niet meer leverbaar"),
         ("Gazeta", "Ten materiał wideo nie jest już dostępny."),
@@ -317,15 +299,6 @@ def test_a_shops_catalogue_root_is_a_listing() -> None:
         ("Copperline", "There are no products listed under this category."),
         ("Gartenglück", "Es wurden keine Produkte gefunden, die deiner Auswahl entsprechen."),
         ("Thimble & Oak", "This board has been discontinued and will not be restocked."),
-    ],
-)
-def test_wording_of_batches_twenty_five_to_twenty_eight(title: str, text: str) -> None:
-    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
-
-
-@pytest.mark.parametrize(
-    ("title", "text"),
-    [
         ("Autovia", "Tento inzerát už nie je aktívny."),
         ("Tavaratori", "Ilmoitus ei ole enää saatavilla."),
         ("Jobfinder", "Jobbet er ikke længere aktivt."),
@@ -342,7 +315,7 @@ def test_wording_of_batches_twenty_five_to_twenty_eight(title: str, text: str) -
         ("Fenland", "The requested user does not exist."),
     ],
 )
-def test_wording_of_batches_twenty_nine_and_thirty(title: str, text: str) -> None:
+def test_removed_item_wording_of_batches_twenty_one_to_thirty(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
 
 
