@@ -332,8 +332,7 @@ def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
     last = _segment_words(end_segments[-1]) if end_segments else frozenset()
     if not end_words & cited or 2 * len(last & item) >= len(item) or len(last) >= len(item):
         return None
-    title = _fold(readable.title)
-    if 3 * sum(_names_any(frozenset({w}), title) for w in item) > 2 * len(item):
+    if 3 * _named_count(item, _fold(readable.title)) > 2 * len(item):
         return None  # titled with its slug's words: the item itself, renamed
     return f"redirected to a listing of its kind ({_quote(end_path)})"
 
@@ -686,12 +685,21 @@ _VOWEL = re.compile(r"[aeiouy]")
 def _item_slug(url: str) -> tuple[frozenset[str], str]:
     """The item's slug (its words, and the segment as written): the last segment with
     words in it; a segment of digits or an identifier names nothing a page would repeat."""
-    path = unquote(urlsplit(url).path)
-    for segment in reversed([s for s in path.split("/") if s]):
+    for segment in reversed(_path_segments(url)):
         words = _segment_words(segment)
         if words:
             return words, segment
     return frozenset(), ""
+
+
+def _path_segments(url: str) -> list[str]:
+    """The non-empty segments of a URL's path, percent-decoded, as written."""
+    return [s for s in unquote(urlsplit(url).path).split("/") if s]
+
+
+def _named_count(words: frozenset[str], text: str) -> int:
+    """How many of a slug's words `text` (folded) names."""
+    return sum(_names_any(frozenset({w}), text) for w in words)
 
 
 def _segment_words(segment: str) -> frozenset[str]:
@@ -710,14 +718,13 @@ def _found_the_item(url: str, folder_probe: Readable) -> bool:
     Then the site found the item by something else in its path (/auto-oglasi/21834567/
     <anything> shows ad 21834567, live or removed), and likeness to it says nothing.
     """
-    segments = [s for s in unquote(urlsplit(url).path).split("/") if s]
+    segments = _path_segments(url)
     words = _segment_words(segments[-1]) if segments else frozenset()
     if not words:
         return False
     # The title, where a page that found the item names it: the text of a missing-item
     # page may name like items ("Xiaomi Redmi Note 13" among the recommendations).
-    title = _fold(folder_probe.title)
-    named = sum(_names_any(frozenset({w}), title) for w in words)
+    named = _named_count(words, _fold(folder_probe.title))
     return 2 * named >= len(words)
 
 
@@ -855,7 +862,7 @@ def unnamed_reason(
     words, slug = _item_slug(capture.url)
     if len(words) < 2:
         return None  # one word, or none, is too little to call a name missing
-    if slug != [s for s in unquote(urlsplit(capture.url).path).split("/") if s][-1]:
+    if slug != _path_segments(capture.url)[-1]:
         return None  # the item is a number (/channel_name/4512): its folder names a
         # channel or a user, whose card an item's page need not show
     title = readable.title or ""
