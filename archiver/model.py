@@ -173,6 +173,7 @@ class Readable:
     truncated: bool = False  # decompressed size cap reached
     declares: str = ""  # what the page says it is (og:type, JSON-LD @type): "article"
     state: str = ""  # what its inline app data says of the page: '"statusCode": 404'
+    summary: str = ""  # how it describes itself to link previews (og:description)
 
 
 # --------------------------------------------------------------------------- judge

@@ -220,6 +220,7 @@ def read_html(
     meta = page_metadata(tree, head, url)
     readable.title, readable.author, readable.date = meta.title, meta.author, meta.date
     readable.declares = meta.declares
+    readable.summary = meta.summary
     readable.state = app_state(tree)
     readable.language = _language(head, headers, meta.language)
     prepare_tree(tree)
@@ -659,6 +660,7 @@ class PageMeta:
     date: str = ""  # YYYY-MM-DD
     language: str = ""  # as declared in JSON-LD; the <html lang> wins in read_html
     declares: str = ""  # an article, a product, a video...: see _declared
+    summary: str = ""  # the description shown in link previews
 
 
 _META_TITLE = (
@@ -818,6 +820,7 @@ def page_metadata(tree: HtmlElement, head: Head, url: str = "") -> PageMeta:
         date=_date(tree, metas, ld, url),
         language=_ld_text(ld.get("inLanguage")),
         declares=_declared(metas, ld, head.json_ld),
+        summary=_summary(metas),
     )
 
 
@@ -963,6 +966,21 @@ def _title(tree: HtmlElement, head: Head, metas: dict[str, str], ld: dict) -> st
     for heading in headings:
         if title := _clean_title(heading.text_content()):
             return title
+    return ""
+
+
+_META_SUMMARY = ("og:description", "twitter:description", "description")
+
+
+def _summary(metas: dict[str, str]) -> str:
+    """The page's description for link previews, whitespace collapsed.
+
+    Where a post's text is missing, a platform fills it with its channel's or site's
+    description: the one difference between a deleted post and its channel's page.
+    """
+    for key in _META_SUMMARY:
+        if metas.get(key):
+            return " ".join(metas[key].split())
     return ""
 
 

@@ -344,7 +344,7 @@ class Pipeline:
                 job.section_probe, job.store_text = probe, False
                 jobs.append(job)
                 again.append(item)
-            elif section_reason(cap, item.readable, probe):
+            elif section_reason(cap, item.readable, probe, self.probes.get(_origin(cap.url))):
                 args = (cap, item.readable, item.ref, verdict.text_path, probe)
                 self._record_verdict(cap, self._verdict(*args))
             else:

@@ -324,13 +324,22 @@ def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
         return None
     start_segments, end_segments = _segments(start_path), _segments(end_path)
     item = _segment_words(start_segments[-1]) if start_segments else frozenset()
-    if len(item) < 3 or _identifiers(start) & _identifiers(end):
+    if _identifiers(start) & _identifiers(end):
+        return None
+    # The item's number is gone from where it landed (shared numbers returned above):
+    # then two slug words are enough to name it (/186001237/skoda-fabia…), and the
+    # listing may repeat one of them (/auto/skoda/) or be named as long.
+    numbered = bool(_IDENTIFIER_TOKEN.search(start_path))
+    if len(item) < 2 or (len(item) == 2 and not numbered):
         return None
     cited = {w for segment in start_segments for w in _segment_words(segment)}
     end_words = {w for segment in end_segments for w in _segment_words(segment)}
     end_words |= {w for _, v in parse_qsl(urlsplit(end).query) for w in _segment_words(v)}
     last = _segment_words(end_segments[-1]) if end_segments else frozenset()
-    if not end_words & cited or 2 * len(last & item) >= len(item) or len(last) >= len(item):
+    named, longer = 2 * len(last & item), len(last) - len(item)
+    if not end_words & cited or named > len(item) or longer > 0:
+        return None
+    if not numbered and (named == len(item) or longer == 0):
         return None
     if 3 * _named_count(item, _fold(readable.title)) > 2 * len(item):
         return None  # titled with its slug's words: the item itself, renamed
@@ -425,7 +434,7 @@ def _landing_place(start: str, end: str) -> str | None:
     path = _error_path(end)
     if path:
         return f"an error page ({path[:60]})"
-    if _is_search(end) and not _is_search(start):
+    if (_is_search(end) or _searched_for(start, end)) and not _is_search(start):
         return "the site's search page"
     if _host(start) == _host(end) and _is_ancestor(urlsplit(end).path, urlsplit(start).path):
         return f"a parent page ({urlsplit(end).path[:60]})"
@@ -529,7 +538,9 @@ def _names_the_item(start: str, end: str) -> bool:
     section it sat in (/sazogadoeba/398120/ sent to /category/sazogadoeba/), not it."""
     segments = _segments(urlsplit(start).path)
     last = set(_SLUG_WORD.findall(segments[-1])) - _PATH_NOISE if segments else set()
-    return bool(last & _slug_words(end))
+    # More than half: a category may repeat one word of a product's name
+    # (/produkt/saatband-radieschen-5m/ sent to /produkt-kategorie/gemuese/radieschen/).
+    return 2 * len(last & _slug_words(end)) > len(last)
 
 
 def _shared_words(start: str, end: str) -> bool:
@@ -539,18 +550,41 @@ def _shared_words(start: str, end: str) -> bool:
 
 _SEARCH_SEGMENT = re.compile(
     r"search|suche|recherche|buscar?|busqueda|búsqueda|pesquisa|ricerca|cerca|szukaj"
-    r"|zoeken|hledat|hledani|sok|arama|poisk|поиск|пошук"
+    r"|zoeken|zoek|hledat|hledani|sok|sök|søk|søg|haku|arama|poisk|поиск|пошук|tafuta"
+    r"|kereses|keresés|cautare|căutare|pretraga|iskanje|otsing|paieska|paieška|meklet|meklēt"
+    r"|pencarian|tim-kiem|αναζήτηση|חיפוש|بحث|検索|搜索|搜尋|검색"
 )
 _SEARCH_QUERY = re.compile(r"(?:^|&)(?:q|s|query|search|keywords?|term)=")
+# Parameters a site search puts its words in: ?q=, VTEX's ?_q=, ?searchtext=, ?recherche=
+_SEARCH_PARAM = re.compile(
+    r"_?q|s|k|kw|query|text|term|keywords?|search\w*|\w*search|recherche|suche|busca|ricerca"
+)
 
 
 def _is_search(url: str) -> bool:
-    """A site-search URL: /search?q=…, /?s=… (a catch-all for pages that moved)."""
+    """A site-search URL: /search?q=…, /?s=…, ?page=recherche (a catch-all for pages
+    that moved)."""
     parts = urlsplit(url)
-    segments = [s for s in parts.path.lower().split("/") if s]
+    segments = [s for s in unquote(parts.path).lower().split("/") if s]
     if any(_SEARCH_SEGMENT.fullmatch(s.split(".")[0]) for s in segments):
         return True
+    if any(_SEARCH_SEGMENT.fullmatch(v.casefold()) for _, v in parse_qsl(parts.query)):
+        return True
     return bool(parts.query) and _is_home(url) and bool(_SEARCH_QUERY.search(parts.query))
+
+
+def _searched_for(start: str, end: str) -> bool:
+    """Whether `end` is a site search for the words of `start`'s address: a shop that
+    sends a withdrawn product to /banco jardim acacia 120?_q=banco jardim acacia 120."""
+    words = _item_slug(start)[0]
+    if len(words) < 2:
+        return False
+    for name, value in parse_qsl(urlsplit(end).query):
+        if _SEARCH_PARAM.fullmatch(name.casefold()):
+            found = _segment_words(value) & words
+            if len(found) >= 2 and 2 * len(found) >= len(words):
+                return True
+    return False
 
 
 _URLISH = re.compile(r"\S*[/\\]\S*")
@@ -578,22 +612,47 @@ def probe_reason(capture: Capture, readable: Readable | None, probe: Readable | 
 
 
 def section_reason(
-    capture: Capture, readable: Readable | None, section_probe: Readable | None
+    capture: Capture,
+    readable: Readable | None,
+    section_probe: Readable | None,
+    probe: Readable | None = None,
 ) -> str | None:
     """Soft-404 evidence from likeness to what the cited page's folder answers for a
     random path: the folder's own template for a missing item (an expired ad, a deleted
     post showing its channel's card), which the host's generic 404 does not show."""
     folder = section_of(capture.url)
-    if folder is None:
+    if folder is None or readable is None or section_probe is None:
         return None
+    where = _quote(urlsplit(folder).path)
     # Only the page itself counts, not a shared title with most of the text: the pages of
     # a folder often share their title (a channel's name on each of its posts).
-    if _likeness(capture, readable, section_probe) != "same":
-        return None
-    assert section_probe is not None
-    if _found_the_item(capture.url, section_probe):
-        return None
-    return f"same page as a random path in {_quote(urlsplit(folder).path)} on this host"
+    if _likeness(capture, readable, section_probe) == "same":
+        if _found_the_item(capture.url, section_probe):
+            return None
+        return f"same page as a random path in {where} on this host"
+    if _same_card(readable, section_probe, probe) and not _found_the_item(
+        capture.url, section_probe
+    ):
+        return (
+            f"describes itself like a random path in {where} on this host (title and description)"
+        )
+    return None
+
+
+def _same_card(readable: Readable, folder_probe: Readable, probe: Readable | None) -> bool:
+    """Whether a page shows link previews the card its folder shows for a random path.
+
+    A channel's post page whose post is gone falls back to the channel's title and
+    description, which is what the channel answers for a post id that never existed,
+    while the page around it may still show the feed. A live post describes itself with
+    its own text. A description every page of the host shares (the host's own random
+    path has it too) is the site's default and tells nothing.
+    """
+    if probe is None or not readable.summary or not readable.title.strip():
+        return False
+    if readable.summary != folder_probe.summary or readable.summary == probe.summary:
+        return False
+    return _title_key(readable.title) == _title_key(folder_probe.title)
 
 
 def section_candidate(capture: Capture, readable: Readable | None) -> bool:
@@ -1130,6 +1189,34 @@ def wording_reason(
     return None
 
 
+# The marker a forum leaves where a post's body was: "[removed]", "[deleted]",
+# "[ Removed by moderator ]". Written in English whatever the forum's language.
+_REMOVED_MARK = re.compile(r"\[\s*(?:removed|deleted)(?: by [\w’' ]{1,30})?\s*\]", re.IGNORECASE)
+REMOVED_PROSE_WORDS = 40  # prose a removed thread may keep (its community's blurb)
+
+
+def removed_body_reason(readable: Readable | None) -> str | None:
+    """A thread whose post is only its removal marker, with no discussion after it.
+
+    A live thread may show "[deleted]" for a comment, but the conversation goes on
+    after it in sentences; a removed post keeps its title and byline, and nothing of
+    its own is said after the marker.
+    """
+    if not readable or not readable.text:
+        return None
+    lines = readable.text.splitlines()
+    marks = ((i, m) for i, line in enumerate(lines) if (m := _REMOVED_MARK.fullmatch(line.strip())))
+    at, mark = next(marks, (-1, None))
+    if mark is None:
+        return None
+    if (
+        _prose_words("\n".join(lines[at + 1 :]))
+        or _prose_words(readable.text) > REMOVED_PROSE_WORDS
+    ):
+        return None
+    return f"the post's body is “{mark.group(0)}”"
+
+
 _DOMAIN_WORD = re.compile(r"\b(?:domain|domaine|dominio|domäne|domain-?name|домен)\w*")
 _PARKING_WORD = re.compile(
     r"\b(?:sale|sell\w*|buy|offer|lease|expir\w*|renew\w*|regist\w*|parked|auction|vendre"
@@ -1310,8 +1397,9 @@ def soft404_reason(
         redirect_reason(capture)
         or listing_reason(capture, readable)
         or probe_reason(capture, readable, probe)
-        or section_reason(capture, readable, section_probe)
+        or section_reason(capture, readable, section_probe, probe)
         or wording_reason(readable, capture.url, probe)
+        or removed_body_reason(readable)
         or state_reason(capture, readable, probe)
         or site_title_reason(capture, readable, probe)
         or unnamed_reason(capture, readable, probe)

@@ -763,6 +763,26 @@ def test_what_a_page_declares_itself_to_be(head: str, declares: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("head", "summary"),
+    [
+        ('<meta property="og:description" content="  Sailing\n updates ">', "Sailing updates"),
+        (
+            '<meta name="description" content="Site default">'
+            '<meta name="twitter:description" content="The post itself">',
+            "The post itself",
+        ),
+        ('<meta name="description" content="Site default">', "Site default"),
+        ('<meta property="og:description" content="">', ""),
+        ("", ""),
+    ],
+)
+def test_how_a_page_describes_itself_to_link_previews(head: str, summary: str) -> None:
+    html = f"<html><head><title>T</title>{head}</head><body><p>Some text.</p></body></html>"
+    readable = read_payload(html.encode(), [("Content-Type", "text/html")], "https://x.test/a")
+    assert readable.summary == summary
+
+
+@pytest.mark.parametrize(
     ("script", "state"),
     [
         (

@@ -408,9 +408,13 @@ def test_a_removed_item_is_soft_404_on_the_next_run_by_what_it_was(
     assert got[urls[1]].status == "ok" and got[urls[1]].drift == "changed"
 
 
-def _channel(post: str = "") -> str:
+_CHANNEL_ABOUT = "Sianel newyddion lleol: tywydd, traffig a chyfarfodydd y cyngor, bob bore."
+
+
+def _channel(post: str = "", about: str = _CHANNEL_ABOUT) -> str:
     """A channel host's page as its server sends it: the channel's card, and the post
-    when there is one (a deleted post, or no post at all, shows the card alone)."""
+    when there is one (a deleted post, or no post at all, shows the card alone). Its
+    link-preview description is the post's text, or the channel's without one."""
     card = (
         "<div class='card'><h2>Newyddion Bae Caerdydd</h2><p>Sianel newyddion lleol: "
         "tywydd, traffig a chyfarfodydd y cyngor, bob bore.</p><p>12 480 tanysgrifiwr</p>"
@@ -418,7 +422,8 @@ def _channel(post: str = "") -> str:
     )
     body = f"<article class='post'>{post}</article>" if post else ""
     return (
-        "<!DOCTYPE html><html><head><title>Newyddion Bae Caerdydd</title></head><body>"
+        "<!DOCTYPE html><html><head><title>Newyddion Bae Caerdydd</title>"
+        f"<meta property='og:description' content=\"{about}\"></head><body>"
         f"{card}{body}<footer>Sianeli. Telerau.</footer></body></html>"
     )
 
@@ -439,13 +444,17 @@ def test_a_folders_random_path_shows_its_missing_item_template(
         f"Bydd y bont ar gau rhwng {h} a {h + 1} o'r gloch oherwydd gwaith ar y ffordd."
         for h in range(5, 10)
     )
-    a.route("/s/newyddion/4513", body=_channel(f"<p>{post}</p>"))
+    a.route("/s/newyddion/4513", body=_channel(f"<p>{post}</p>", about=post[:60]))
+    # a deleted post shown amid its neighbours: only its card tells it is gone
+    feed = "".join(f"<p>Neges {i}: y tywydd heddiw, glaw a gwynt o'r de.</p>" for i in range(3))
+    a.route("/s/newyddion/4514", body=_channel(feed))
     long_para = " ".join(f"Agorwyd yr harbwr ddoe, meddai llefarydd {i}." for i in range(15))
     a.route("/erthyglau/2024/harbwr", body=page("Harbwr newydd", long_para))
     urls = [
         a.named_url("/s/newyddion/4512"),
         a.named_url("/s/newyddion/4513"),
         a.named_url("/erthyglau/2024/harbwr"),
+        a.named_url("/s/newyddion/4514"),
     ]
     result = snapshot(links(*urls), settings(tmp_path, web))
     got = {v.url: v for v in result.verdicts}
@@ -454,6 +463,9 @@ def test_a_folders_random_path_shows_its_missing_item_template(
     assert deleted.reason == "same page as a random path in /s/newyddion/ on this host"
     assert got[urls[1]].status == "ok"
     assert got[urls[2]].status == "ok"
+    amid = got[urls[3]]
+    assert amid.status == "soft-404", amid.reason
+    assert amid.reason.startswith("describes itself like a random path in /s/newyddion/")
     probes = [r.path for r in a.log if "archiver-probe-" in r.path]
     assert len(probes) == 2  # the host's root and the one folder with short pages
     assert sum(p.startswith("/s/newyddion/archiver-probe-") for p in probes) == 1
@@ -461,4 +473,4 @@ def test_a_folders_random_path_shows_its_missing_item_template(
     assert any(u and "/s/newyddion/archiver-probe-" in u for u in recorded)
     # the live post's text was stored once, by the first reading
     texts = list((tmp_path / "archive" / "text").glob("*.txt"))
-    assert len(texts) == 3
+    assert len(texts) == 4

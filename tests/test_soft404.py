@@ -17,6 +17,7 @@ from archiver.soft404 import (
     own_words,
     probe_reason,
     redirect_reason,
+    removed_body_reason,
     section_candidate,
     section_reason,
     site_title_reason,
@@ -225,6 +226,95 @@ def test_a_folders_random_path_page_and_which_pages_ask_for_it() -> None:
     found = "https://cars.test/oglasi/vw/volkswagen-golf-7-comfortline"
     assert section_reason(page(found), live, live) is None
     assert section_reason(page("https://cars.test/oglasi/vw/88"), live, live) is not None
+
+
+def test_a_post_describing_itself_like_its_channels_answer_for_a_random_path() -> None:
+    # A deleted post's page may still show the feed around it, so its text is not the
+    # folder's page; its link-preview card is, and a live post's card is its own text.
+    about = "Sailing updates and timetable changes for the Solway ferries."
+    channel = Readable(text="Solway Ferries. 3 418 subscribers. " + about, title="Solway Ferries")
+    channel.summary = about
+    host = Readable(text="Contact @archiver-probe. Send message.", title="Contact", summary="Hi")
+    feed = "Timetable from Monday. Winter fares. Refit in March. Pier works. Storm warning."
+    deleted = Readable(text=feed, title="Solway Ferries", summary=about)
+    url = "https://wire.test/solway_ferries/2954"
+    expected = (
+        "describes itself like a random path in /solway_ferries/ on this host"
+        " (title and description)"
+    )
+    assert section_reason(page(url), deleted, channel, host) == expected
+    assert soft404_reason(page(url), deleted, host, None, channel) == expected
+    live = replace(deleted, summary="Storm warning: the 14:00 sailing is cancelled.")
+    assert section_reason(page(url), live, channel, host) is None
+    # no host probe to tell the site's default description from the channel's: no verdict
+    assert section_reason(page(url), deleted, channel, None) is None
+    # a description the host's random path shares is every page's default
+    assert section_reason(page(url), deleted, channel, replace(host, summary=about)) is None
+    assert section_reason(page(url), replace(deleted, title="Pier works"), channel, host) is None
+
+
+def test_a_thread_whose_post_is_only_its_removal_marker() -> None:
+    removed = Readable(
+        text="Landlord kept the deposit, what are my options?\n301 users here now\n"
+        "Personal finance discussion for people living in the UK.\n"
+        "submitted 3 months ago by bluekettle_88\n[removed]"
+    )
+    assert removed_body_reason(removed) == "the post's body is “[removed]”"
+    deleted = replace(removed, text="First build, no display\nsubmitted by [deleted]\n[deleted]")
+    assert soft404_reason(page(), deleted, None) == "the post's body is “[deleted]”"
+    # a live thread with a deleted comment goes on talking after it
+    live = replace(
+        removed,
+        text="Best budget keyboard?\nLooking for something under fifty pounds, wired is fine.\n"
+        "[deleted]\nTry the K2, I have had mine for three years and it still works.",
+    )
+    assert removed_body_reason(live) is None
+    # a long discussion around a deleted comment is not a removed thread
+    long_thread = replace(removed, text=removed.text + ("\n" + ARTICLE) + "\n[deleted]")
+    assert removed_body_reason(long_thread) is None
+    assert (
+        removed_body_reason(replace(removed, text="The [removed] tag marks moderated posts."))
+        is None
+    )
+
+
+def test_redirects_to_a_search_for_the_items_own_words() -> None:
+    shop = "https://shop.test/banco-jardim-acacia-120"
+    vtex = "https://shop.test/banco%20jardim%20acacia%20120?_q=banco%20jardim%20acacia%20120&map=ft"
+    assert redirect_reason(page(shop, final=vtex)) == "redirected to the site's search page"
+    haku = "https://tori.test/haku?q=lahden-lastenvaatekirppis"
+    assert redirect_reason(page("https://tori.test/kauppa/lahden-lastenvaatekirppis", final=haku))
+    spip = "https://lib.test/spip.php?page=recherche&recherche=reconnaissance+faciale+mairie"
+    assert redirect_reason(page("https://lib.test/Reconnaissance-faciale-la-mairie-recule", spip))
+    # a wiki's page addressed by its title in the query is the page itself
+    wiki = "https://wiki.test/w/index.php?title=Banco_jardim_acacia"
+    assert redirect_reason(page("https://wiki.test/wiki/Banco_jardim_acacia", final=wiki)) is None
+    # one shared word is not a search for the item
+    one = "https://shop.test/garden?q=banco"
+    assert redirect_reason(page(shop, final=one)) is None
+
+
+def test_a_numbered_item_sent_to_a_listing_without_its_number() -> None:
+    car = "https://bazar.test/inzerat/186001237/skoda-fabia-ii-12-htp-2009.php"
+    listing = Readable(text="Škoda", title="Škoda - Auto bazar")
+    assert listing_reason(page(car, final="https://bazar.test/auto/skoda/"), listing) == (
+        "redirected to a listing of its kind (/auto/skoda/)"
+    )
+    drill = "https://tools.test/herramientas-electricas/2291-taladro-percutor-750w.html"
+    category = Readable(text="Herramientas", title="Herramientas eléctricas")
+    final = "https://tools.test/12-herramientas-electricas"
+    assert listing_reason(page(drill, final=final), category) is not None
+    # the number kept: the item moved; no number: two words are too few to tell
+    moved = "https://bazar.test/skoda-fabia-186001237"
+    assert listing_reason(page(car, final=moved), listing) is None
+    plain = "https://bazar.test/inzerat/skoda-fabia.php"
+    assert listing_reason(page(plain, final="https://bazar.test/auto/skoda/"), listing) is None
+    # a category repeating one word of a product's two-word name is still a category
+    seeds = "https://seeds.test/produkt/saatband-radieschen-5m/"
+    radish = "https://seeds.test/produkt-kategorie/gemuese/radieschen/"
+    assert redirect_reason(page(seeds, final=radish)) == (
+        "redirected to a category page (/produkt-kategorie/gemuese/radieschen/)"
+    )
 
 
 def test_a_redirect_from_an_item_to_a_listing_of_its_kind() -> None:
