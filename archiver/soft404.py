@@ -257,7 +257,7 @@ _ABOUT_HTTP = re.compile(
 # Parts of "Page title | Site name"; not the colon, which joins a title to its subtitle.
 # Chinese and Japanese titles join their parts with a bare "-" or "_": 该职位已下线-海西人才网.
 _TITLE_SPLIT = re.compile(
-    r"\s+[|–—·•»«-]\s+|\s*[|–—·•»«]\s*"
+    r"\s+[|–—·•»«-]\s+|\s*[|–—·•»«｜]\s*"
     r"|(?<=[\u3040-\u30ff\u3400-\u9fff])[-_](?=[\u3040-\u30ff\u3400-\u9fff])"
 )
 _ALNUM = re.compile(r"\w")

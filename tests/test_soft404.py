@@ -957,6 +957,9 @@ def test_cjk_titles_split_at_a_bare_hyphen_or_underscore() -> None:
     assert _title_parts("该职位已下线-海西人才网")[1:] == ["该职位已下线", "海西人才网"]
     assert _title_parts("新闻_南海网")[1:] == ["新闻", "南海网"]
     assert _title_parts("Jean-Paul Sartre - Wiki")[1:] == ["Jean-Paul Sartre", "Wiki"]
+    # Japanese sites part their titles with a fullwidth bar
+    parts = _title_parts("この物件の掲載は終了しました｜賃貸物件情報｜スミカエ")[1:]
+    assert parts == ["この物件の掲載は終了しました", "賃貸物件情報", "スミカエ"]
 
 
 @pytest.mark.parametrize(
