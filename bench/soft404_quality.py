@@ -231,6 +231,19 @@ from archiver.urls import section_of
 #            (precision stress on the users' own sources: Russian and English media,
 #            NGOs, channels, wikis, courts) measured after the batch-29/30 fixes: P 1.000 /
 #            R 0.914, without the folder probes R 0.857.
+#   batches 32-36: 70 pages each (35/35), written without reading the rules, measured
+#            once with the rules of commit 8329a57 (link-preview cards of a folder,
+#            "[removed]" threads, redirects to a search for the item's words, numbered
+#            items sent to a listing without their number, fullwidth title bars). 33: a
+#            general web mix, 40% English: P 1.000 / R 0.857, without the folder probes
+#            R 0.829. 34:
+#            classifieds, marketplaces and shops of Europe and the Americas in twenty
+#            languages: P 1.000 / R 0.543, without the folder probes R 0.514. 35: news,
+#            NGO, government and university sites of Asia and Africa in twenty-two
+#            languages: P 0.960 / R 0.686, without the folder probes R 0.657. 36: apps and
+#            hosted files (SPA shells, script-only pages, docs sites, code hosts,
+#            dataset and preprint hosts, cloud shares, short links, forms, courses), 40%
+#            English: P 1.000 / R 0.800, without the folder probes R 0.771.
 FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     # batch: (date recorded, TP, FP, FN, TN) on first contact with the rules
     2: ("2026-11-25", 9, 1, 1, 9),
@@ -263,6 +276,10 @@ FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     29: ("2026-11-25", 29, 0, 6, 35),
     30: ("2026-11-25", 19, 0, 16, 35),
     31: ("2026-11-25", 32, 0, 3, 35),
+    33: ("2026-11-25", 30, 0, 5, 35),
+    34: ("2026-11-25", 19, 0, 16, 35),
+    35: ("2026-11-25", 24, 1, 11, 34),
+    36: ("2026-11-25", 28, 0, 7, 35),
 }
 # Batches measured once the unnamed-slug, canonical, declared-content and own-words
 # rules were in (evidence that needs no wording), which is what a run today has.
@@ -301,6 +318,10 @@ BATCHES = {
     29: "a general web mix, measured after the batch-25-28 fixes",
     30: "classifieds and social posts in thirty smaller languages, after the batch-25-28 fixes",
     31: "precision stress on the users' own sources, measured after the batch-29/30 fixes",
+    33: "a general web mix, 40% English",
+    34: "classifieds, marketplaces and shops of Europe and the Americas",
+    35: "news, NGOs, governments and universities of Asia and Africa",
+    36: "apps and hosted files: SPA shells, docs, code, data, cloud shares, forms",
 }
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "soft404"
 
