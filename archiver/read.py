@@ -223,7 +223,9 @@ def read_html(
     readable.summary = meta.summary
     readable.state = app_state(tree)
     readable.language = _language(head, headers, meta.language)
-    prepare_tree(tree)
+    notices: list[str] = []
+    prepare_tree(tree, notices)
+    readable.notice = "\n".join(notices)
     doc = _extract(tree, url)
     if doc is not None:
         readable.text = _with_title(_tidy(doc.text or ""), readable.title)
@@ -304,9 +306,15 @@ DROPPED_TAGS = frozenset(
 )
 # Boilerplate trafilatura's own lists miss: consent dialogs and forum signatures.
 DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
+# What a page tells its reader about the page itself ("This ad is no longer active"):
+# ARIA status and alert regions, kept apart because trafilatura often drops a banner
+# that sits outside the paragraphs it keeps.
+NOTICE_ROLES = frozenset({"status", "alert"})
+NOTICE_WORDS = 50  # a notice is a line or two; past this it is a region of content
+NOTICES = 3
 
 
-def prepare_tree(tree: HtmlElement) -> HtmlElement:
+def prepare_tree(tree: HtmlElement, notices: list[str] | None = None) -> HtmlElement:
     """Normalise a parsed page so trafilatura's boilerplate rules can see it.
 
     Generic steps, each measured on the gold set (bench/read_quality.py): class and id
@@ -316,7 +324,8 @@ def prepare_tree(tree: HtmlElement) -> HtmlElement:
     tables (a whole forum or an old portal built of nested tables) become divs, as
     browser reader modes treat them, so their cells are judged one by one instead of
     being kept or dropped as a single table. One pass in Python over the elements costs
-    less than one XPath query over them.
+    less than one XPath query over them; the same pass collects the visible status
+    notices into ``notices`` when a list is given.
     """
     doomed = []
     tables = []
@@ -339,8 +348,16 @@ def prepare_tree(tree: HtmlElement) -> HtmlElement:
         if ident and not ident.islower():
             ident = ident.lower()
             attrib["id"] = ident
+        role = attrib.get("role")
         if (
-            attrib.get("role") in DIALOG_ROLES
+            notices is not None
+            and role in NOTICE_ROLES
+            and len(notices) < NOTICES
+            and (notice := _notice_text(el))
+        ):
+            notices.append(notice)
+        if (
+            role in DIALOG_ROLES
             or attrib.get("aria-modal") == "true"
             or (cls and "signature" in cls)
             or (ident and "signature" in ident)
@@ -354,6 +371,25 @@ def prepare_tree(tree: HtmlElement) -> HtmlElement:
             for el in [table, *table.xpath("./*[not(self::caption)] | ./*/tr | ./*/tr/* | ./tr/*")]:
                 el.tag = "div"
     return tree
+
+
+_HIDDEN_CLASS = re.compile(r"(?:^|[\s_-])(?:hidden|d-none|is-hidden|hide)(?:$|[\s_-])")
+
+
+def _notice_text(el: HtmlElement) -> str:
+    """A status region's words, or "" when it is hidden (a template the page's script
+    shows only when needed says nothing of this page) or too long to be a notice."""
+    attrib = el.attrib
+    style = (attrib.get("style") or "").replace(" ", "").lower()
+    if (
+        "hidden" in attrib
+        or attrib.get("aria-hidden") == "true"
+        or "display:none" in style
+        or _HIDDEN_CLASS.search(attrib.get("class") or "")
+    ):
+        return ""
+    words = " ".join(el.itertext()).split()
+    return " ".join(words) if 0 < len(words) <= NOTICE_WORDS else ""
 
 
 def is_data_table(table: HtmlElement) -> bool:

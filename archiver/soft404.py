@@ -1189,6 +1189,26 @@ def wording_reason(
     return None
 
 
+def notice_reason(readable: Readable | None, url: str = "") -> str | None:
+    """A page whose status notice (an ARIA status or alert region) says the item is gone.
+
+    Sites put "This ad is no longer active" in such a banner above what is left of the
+    item (its title, a photo, "similar ads"), and the reader's main-text extraction often
+    drops it. A notice is the page speaking of itself, not an article mentioning an
+    error; still, only a page of at most TITLE_BODY_WORDS words is judged by it.
+    """
+    if not readable or not readable.notice:
+        return None
+    if _capped_word_count(readable.text, TITLE_BODY_WORDS) > TITLE_BODY_WORDS:
+        return None
+    named = _url_words(url) | _work_words(readable.title or "")
+    for line in readable.notice.splitlines():
+        found = _unquoted(line.replace("’", "'").casefold(), _STRONG_RE, named)
+        if found:
+            return f"its status notice says “{_quote(found.group(0))}”"
+    return None
+
+
 # The marker a forum leaves where a post's body was: "[removed]", "[deleted]",
 # "[ Removed by moderator ]". Written in English whatever the forum's language.
 _REMOVED_MARK = re.compile(r"\[\s*(?:removed|deleted)(?: by [\w’' ]{1,30})?\s*\]", re.IGNORECASE)
@@ -1399,6 +1419,7 @@ def soft404_reason(
         or probe_reason(capture, readable, probe)
         or section_reason(capture, readable, section_probe, probe)
         or wording_reason(readable, capture.url, probe)
+        or notice_reason(readable, capture.url)
         or removed_body_reason(readable)
         or state_reason(capture, readable, probe)
         or site_title_reason(capture, readable, probe)

@@ -762,6 +762,24 @@ def test_what_a_page_declares_itself_to_be(head: str, declares: str) -> None:
     assert readable.declares == declares
 
 
+def test_status_notices_are_kept_apart_unless_hidden() -> None:
+    body = (
+        "<div role='status' class='Alert'><!-- shown server-side --><strong>Oglas više nije"
+        " aktivan.</strong> Oglašivač je uklonio oglas.</div>"
+        "<div role='alert' hidden>Hidden template</div>"
+        "<div role='alert' class='alert d-none'>Shown by script only</div>"
+        "<div role='alert' style='display: none'>Also script only</div>"
+        "<div role='status' aria-hidden='true'>Not for the reader</div>"
+        f"<div role='status'>{'riječ ' * 51}</div>"
+        "<p>The flat is on the second floor, with a view of the sea and the old harbour.</p>"
+    )
+    html = f"<html><head><title>Stan</title></head><body>{body}</body></html>"
+    readable = read_payload(html.encode(), [("Content-Type", "text/html")], "https://x.test/a")
+    assert readable.notice == "Oglas više nije aktivan. Oglašivač je uklonio oglas."
+    plain = read_payload(b"<p>No notice here at all.</p>", [("Content-Type", "text/html")], "")
+    assert plain.notice == ""
+
+
 @pytest.mark.parametrize(
     ("head", "summary"),
     [

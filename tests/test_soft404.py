@@ -14,6 +14,7 @@ from archiver.soft404 import (
     canonical_reason,
     empty_title_reason,
     listing_reason,
+    notice_reason,
     own_words,
     probe_reason,
     redirect_reason,
@@ -251,6 +252,21 @@ def test_a_post_describing_itself_like_its_channels_answer_for_a_random_path() -
     # a description the host's random path shares is every page's default
     assert section_reason(page(url), deleted, channel, replace(host, summary=about)) is None
     assert section_reason(page(url), replace(deleted, title="Pier works"), channel, host) is None
+
+
+def test_a_status_notice_saying_the_item_is_gone() -> None:
+    similar = "\n".join(f"Stan: Split, {n}-sobni, {60 + n} m², {300 + n}.000 €" for n in range(9))
+    ad = Readable(title="Stan: Split (Bačvice), 3-sobni, 82 m²", text=similar)
+    url = "https://oglasi.test/nekretnine/stan-split-bacvice-3-sobni-82-m2/8812345"
+    assert notice_reason(ad, url) is None
+    gone = replace(ad, notice="Oglas više nije aktivan. Oglašivač je uklonio oglas.")
+    assert notice_reason(gone, url) == "its status notice says “više nije aktivan”"
+    assert soft404_reason(page(url), gone, None) == notice_reason(gone, url)
+    # a notice naming what the address names is the page's subject; a long page is judged
+    # by its content, whatever a banner of it says
+    film = "https://films.test/catalogue/page-not-found-2013"
+    assert notice_reason(replace(ad, notice="Page not found (2013): now streaming"), film) is None
+    assert notice_reason(replace(gone, text=(ARTICLE + "\n") * 4), url) is None
 
 
 def test_a_thread_whose_post_is_only_its_removal_marker() -> None:
