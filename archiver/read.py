@@ -224,8 +224,8 @@ def read_html(
     readable.state = app_state(tree)
     readable.language = _language(head, headers, meta.language)
     notices: list[str] = []
-    prepare_tree(tree, notices)
-    readable.notice = "\n".join(notices)
+    alerts: list[str] = []
+    prepare_tree(tree, notices, alerts)
     doc = _extract(tree, url)
     if doc is not None:
         readable.text = _with_title(_tidy(doc.text or ""), readable.title)
@@ -236,6 +236,12 @@ def read_html(
             readable.note = "main text not found; whole page text kept"
     if not readable.text:
         readable.note = readable.note or "no text in page"
+    # A page with nothing to read but a script's alert() (a board's "this post does not
+    # exist", then history.back()) says what it is in that alert; on a page with text an
+    # alert is only one of its scripts' error messages.
+    if alerts and len(readable.text.split(None, ALERT_PAGE_WORDS)) <= ALERT_PAGE_WORDS:
+        notices += alerts
+    readable.notice = "\n".join(notices[:NOTICES])
     return readable
 
 
@@ -312,9 +318,12 @@ DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 NOTICE_ROLES = frozenset({"status", "alert"})
 NOTICE_WORDS = 50  # a notice is a line or two; past this it is a region of content
 NOTICES = 3
+ALERT_PAGE_WORDS = 10  # a page this bare is its script's alert()
 
 
-def prepare_tree(tree: HtmlElement, notices: list[str] | None = None) -> HtmlElement:
+def prepare_tree(
+    tree: HtmlElement, notices: list[str] | None = None, alerts: list[str] | None = None
+) -> HtmlElement:
     """Normalise a parsed page so trafilatura's boilerplate rules can see it.
 
     Generic steps, each measured on the gold set (bench/read_quality.py): class and id
@@ -325,7 +334,8 @@ def prepare_tree(tree: HtmlElement, notices: list[str] | None = None) -> HtmlEle
     browser reader modes treat them, so their cells are judged one by one instead of
     being kept or dropped as a single table. One pass in Python over the elements costs
     less than one XPath query over them; the same pass collects the visible status
-    notices into ``notices`` when a list is given.
+    notices into ``notices`` and the messages of scripts' alert() calls into ``alerts``
+    when lists are given.
     """
     doomed = []
     tables = []
@@ -334,6 +344,8 @@ def prepare_tree(tree: HtmlElement, notices: list[str] | None = None) -> HtmlEle
         if tag in DROPPED_TAGS:
             if tag != "script" or (el.get("type") or "").strip().lower() != "application/ld+json":
                 doomed.append(el)
+            if alerts is not None and tag == "script" and el.text and "alert(" in el.text:
+                alerts.extend(_alert_messages(el.text))
             continue
         if tag == "table":
             tables.append(el)
@@ -371,6 +383,19 @@ def prepare_tree(tree: HtmlElement, notices: list[str] | None = None) -> HtmlEle
             for el in [table, *table.xpath("./*[not(self::caption)] | ./*/tr | ./*/tr/* | ./tr/*")]:
                 el.tag = "div"
     return tree
+
+
+_ALERT = re.compile(r"""\balert\(\s*(["'])((?:\\.|(?!\1)[^\\]){1,300})\1\s*\)""")
+
+
+def _alert_messages(script: str) -> list[str]:
+    """The string literals a script shows with alert(), escapes read ("\\n" a newline)."""
+    out = []
+    for m in _ALERT.finditer(script):
+        text = re.sub(r"\\(.)", lambda e: "\n" if e.group(1) == "n" else e.group(1), m.group(2))
+        if words := " ".join(text.split()):
+            out.append(words)
+    return out[:NOTICES]
 
 
 _HIDDEN_CLASS = re.compile(r"(?:^|[\s_-])(?:hidden|d-none|is-hidden|hide)(?:$|[\s_-])")

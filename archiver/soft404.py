@@ -209,6 +209,18 @@ _STRONG = (
     r"|நீக்கப்பட்டுள்ளது|நீக்கப்பட்டது"
     r"|(?:আর )?পাওয়া যাচ্ছে না|মুছে ফেলা হয়েছে"
     r"|រកមិនឃើញទំព័រ|បានផុតកំណត់|ត្រូវបានលុប"
+    # Batches 32-36: removed ads and jobs, closed forms, removed videos and posts
+    r"|(?:inmueble|propiedad|oferta|vacante|empleo|curso)\w*\s+ya no est[aá] disponible"
+    r"|annonsen er (?:utløpt|fjernet|slettet)|(?:již|už) není aktuální"
+    r"|обявата е (?:изтекла|изтрита|премахната)"
+    r"|(?:anzeige|inserat|angebot)\w*\s+(?:ist\s+)?nicht mehr online"
+    r"|job is no longer advertised|no longer accepting (?:responses|applications)"
+    r"|form is (?:now )?closed|ya no admite respuestas|n'accepte plus de réponses"
+    r"|لم تعد متاح|غير متاح\S*\s+حالي"
+    r"|limeisha muda wake|imeisha muda wake|halipatikani|haipatikani"
+    r"|(?:видео|ролик|публикация|пост)\s+удален\w*|материал недоступен"
+    r"|हटा दी गई है|हटा दिया गया है|निलंबित कर दिया गया"
+    r"|已被屏蔽|分享已(?:被)?取消|が見つかりません|ہٹا دی گئی"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -1001,7 +1013,10 @@ _POINTING = re.compile(
 # Removed "from the site", after the phrase: this site's own piece, not news of another's.
 _FROM_SITE = re.compile(
     r"\s(?:from (?:this|our|the) (?:site|website)|с (?:сайта|нашего сайта)|du site"
-    r"|von (?:der|unserer) (?:seite|website)|del sitio|dal sito)\b"
+    r"|von (?:der|unserer) (?:seite|website)|del sitio|dal sito"
+    # removed by the community's own people: the platform telling of its own post
+    r"|by (?:the )?(?:author|moderators?|administrators?|admins?) (?:or|of)\b"
+    r"|(?:автором|администратором|модератором) (?:или|сообщества|группы))\b"
 )
 _SUBJECT_FIRST = re.compile(
     r"(?:file|document|resource|article|post|content|item|story|profile|account|video|tweet"
@@ -1012,16 +1027,34 @@ _SUBJECT_FIRST = re.compile(
 
 
 QUOTE_REACH = 12  # characters between a quotation mark and the phrase it encloses
+QUOTATION_REACH = 60  # the same in paired marks, which quote whole messages
 
 
 def _in_quotes(text: str, m: re.Match[str]) -> bool:
     """The phrase stands inside quotation marks: „404 Seite nicht gefunden“."""
-    before = text[max(0, m.start() - QUOTE_REACH) : m.start()]
-    after = text[m.end() : m.end() + QUOTE_REACH]
-    opened = max(before.rfind(q) for q in _OPEN_QUOTES)
-    if opened < 0 or any(q in before[opened + 1 :] for q in _CLOSE_QUOTES if q not in _OPEN_QUOTES):
+    if _quoted_within(text, m, QUOTE_REACH):
+        return True
+    # a longer quotation in paired marks: “404 Not Found – ไม่พบหน้าที่ต้องการ”
+    return _quoted_within(text, m, QUOTATION_REACH, "“«„「", "”»“」")
+
+
+def _quoted_within(
+    text: str,
+    m: re.Match[str],
+    reach: int,
+    opening: str = _OPEN_QUOTES,
+    closing: str = _CLOSE_QUOTES,
+) -> bool:
+    """Whether a quotation mark opens at most `reach` characters before the phrase and
+    one closes at most `reach` after it, no sentence ending between them."""
+    before = text[max(0, m.start() - reach) : m.start()]
+    after = text[m.end() : m.end() + reach]
+    opened = max(before.rfind(q) for q in opening)
+    if opened < 0 or any(q in before[opened + 1 :] for q in closing if q not in opening):
         return False
-    closes = [i for i in (after.find(q) for q in _CLOSE_QUOTES) if i >= 0]
+    if reach > QUOTE_REACH and _SENTENCE_END.search(before, opened):
+        return False
+    closes = [i for i in (after.find(q) for q in closing) if i >= 0]
     return bool(closes) and not _SENTENCE_END.search(after, 0, min(closes))
 
 
@@ -1317,19 +1350,36 @@ def _work_words(title: str) -> frozenset[str]:
     """The words of a work the title names ("Seite nicht gefunden (2024) - Reelbase"): the
     page is about it, so its heading and opening say its name, not an error."""
     words: set[str] = set()
-    for part in _TITLE_SPLIT.split(title):
+    for part in _work_parts(_TITLE_SPLIT.split(title)):
         m = _WORK_TITLE.search(part)
-        if m:
-            words.update(_WORDS.findall(_fold(part[: m.start()])))
+        words.update(_WORDS.findall(_fold(part[: m.start()] if m else part)))
     return frozenset(words)
+
+
+GENRE_WORDS = 3  # "Short Film (2023)": a kind of work and its year, naming no work
+
+
+def _work_parts(parts: list[str]) -> list[str]:
+    """The parts of a title that name a work: "Seite nicht gefunden (2024)", and the part
+    before a bare kind and year ("ERROR 404 | Short Film (2023)")."""
+    works: list[str] = []
+    for i, part in enumerate(parts):
+        m = _WORK_TITLE.search(part)
+        if not m:
+            continue
+        works.append(part)
+        if i > 0 and len(part[: m.start()].split()) <= GENRE_WORDS:
+            works.append(parts[i - 1])
+    return works
 
 
 def _title_parts(title: str) -> list[str]:
     """The whole title and its parts ("Page title | Site name"), quotations and names of
     works left out."""
     unquoted = _QUOTED.sub(" … ", title)
-    parts = [unquoted, *_TITLE_SPLIT.split(unquoted)]
-    return [p for p in parts if not _WORK_TITLE.search(p)]
+    split = _TITLE_SPLIT.split(unquoted)
+    works = _work_parts(split)
+    return [p for p in [unquoted, *split] if p not in works and not _WORK_TITLE.search(p)]
 
 
 def _lead(body: str) -> str:

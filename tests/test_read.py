@@ -780,6 +780,21 @@ def test_status_notices_are_kept_apart_unless_hidden() -> None:
     assert plain.notice == ""
 
 
+def test_an_alert_is_the_notice_of_a_page_with_nothing_else_to_read() -> None:
+    script = (
+        '<script>alert("글이 존재하지 않습니다.\\n\\n글이 삭제되었거나 이동된 경우입니다.");'
+        "history.back();</script>"
+    )
+    bare = f"<html><head><title></title>{script}</head><body></body></html>"
+    readable = read_payload(bare.encode(), [("Content-Type", "text/html")], "https://x.test/a")
+    assert readable.notice == "글이 존재하지 않습니다. 글이 삭제되었거나 이동된 경우입니다."
+    # on a page with text of its own, an alert is one of its scripts' error messages
+    article = "<p>" + "Der Artikel beschreibt die Sanierung der alten Brücke. " * 3 + "</p>"
+    full = f"<html><head><title>Brücke</title>{script}</head><body>{article}</body></html>"
+    readable = read_payload(full.encode(), [("Content-Type", "text/html")], "https://x.test/a")
+    assert readable.notice == ""
+
+
 @pytest.mark.parametrize(
     ("head", "summary"),
     [

@@ -104,6 +104,11 @@ def test_a_work_named_in_the_title_is_the_pages_subject() -> None:
         text="Seite nicht gefunden\nOriginaltitel: Seite nicht gefunden\nRegie Lena Hoffstetter",
     )
     assert wording_reason(film, "https://films.test/de/title/tt27741852/", None) is None
+    # a bare kind and year names the part before it as the work: "ERROR 404 | Short Film"
+    short = Readable(title="ERROR 404 | Short Film (2023)", text="ERROR 404 | Short Film (2023)")
+    assert soft404_reason(page("https://v.test/watch?v=Rb4nE0x404k"), short, None) is None
+    gone = Readable(title="ERROR 404 | VidTube", text="ERROR 404 | VidTube")
+    assert soft404_reason(page("https://v.test/watch?v=Rb4nE0x404k"), gone, None) is not None
 
 
 def test_a_numbered_item_is_not_judged_by_the_words_of_its_folder() -> None:
@@ -425,6 +430,36 @@ def test_removed_item_wording_of_batches_twenty_one_to_thirty(title: str, text: 
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Inmuebles", "Este inmueble ya no está disponible."),
+        ("FINNmarked", "Annonsen er utløpt."),
+        ("Realitka", "Tato nabídka již není aktuální."),
+        ("Пазарче", "Обявата е изтекла."),
+        ("Jobwerk", "Diese Stellenanzeige ist nicht mehr online."),
+        ("JobsNest", "This job is no longer advertised."),
+        ("Hollowbrook", "This form is now closed."),
+        ("Formularios", "Este formulario ya no admite respuestas."),
+        ("وظائف الخليج", "هذه الوظيفة لم تعد متاحة"),
+        ("النيل اليوم", "عفوًا.. هذا الفيديو غير متاح حاليًا"),
+        ("روزنامہ سحر", "یہ خبر ہٹا دی گئی ہے"),
+        ("Mkoa wa Pwani", "Tangazo hili limeisha muda wake."),
+        ("Mkoa wa Pwani", "Faili halipatikani kwa sasa."),
+        ("Видотека", "Видео удалено"),
+        ("Ошибка", "Запись удалена автором или администратором сообщества."),
+        ("VK", "Материал недоступен"),
+        ("ShareKatha", "यह पोस्ट हटा दी गई है"),
+        ("ShareKatha", "यह खाता निलंबित कर दिया गया है"),
+        ("GitCang", "该仓库已被屏蔽"),
+        ("云盘", "你来晚了，分享已被取消"),
+        ("防災マップ", "避難所が見つかりません"),
+    ],
+)
+def test_removed_item_wording_of_batches_thirty_two_to_thirty_six(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
 def test_labelled_set_precision_and_recall() -> None:
     bench = _bench()
     cases = bench.load_cases()  # type: ignore[attr-defined]
@@ -662,6 +697,8 @@ def test_wording_in_more_languages(title: str, text: str) -> None:
         "Seit dem Umbau liefern alle Links nur noch „404 Seite nicht gefunden“ zurück.",
         "Neste post explico o código de status 404 Not Found e como corrigi-lo.",
         "存在しないURLでも「お探しのページは見つかりません」がステータスコード 200 で返る。",
+        # a whole message quoted in paired marks, the phrase far from the opening mark
+        "นักศึกษาจะพบหน้าจอแสดงข้อความ “404 Not Found – ไม่พบหน้าที่ต้องการ” เมื่อเข้าลิงก์เดิม",
     ],
 )
 def test_quoted_explained_or_status_code_talk_is_not_the_message(text: str) -> None:
