@@ -336,7 +336,7 @@ def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
         return None
     start_segments, end_segments = _segments(start_path), _segments(end_path)
     item = _segment_words(start_segments[-1]) if start_segments else frozenset()
-    if _identifiers(start) & _identifiers(end):
+    if _kept_identifier(start, end):
         return None
     # The item's number is gone from where it landed (shared numbers returned above):
     # then two slug words are enough to name it (/186001237/skoda-fabia…), and the
@@ -349,7 +349,7 @@ def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
     end_words |= {w for _, v in parse_qsl(urlsplit(end).query) for w in _segment_words(v)}
     last = _segment_words(end_segments[-1]) if end_segments else frozenset()
     named, longer = 2 * len(last & item), len(last) - len(item)
-    if not end_words & cited or named > len(item) or longer > 0:
+    if not _names_any(frozenset(cited), " ".join(end_words)) or named > len(item) or longer > 0:
         return None
     if not numbered and (named == len(item) or longer == 0):
         return None
@@ -359,6 +359,19 @@ def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
 
 
 _IDENTIFIER_TOKEN = re.compile(r"[^\W_]*\d[^\W_]*")
+ITEM_ID_CHARS = 5  # an item's own number; a shorter one may name a model (Peugeot 308)
+
+
+def _kept_identifier(start: str, end: str) -> bool:
+    """Whether a redirect kept the cited item's identifier: it moved. A short number
+    shared while the item's long one was dropped names a model or a year the listing
+    shares (/anuncio/peugeot-308-sw-…-ID8MqT7w.html sent to /carros/peugeot/308)."""
+    cited, landed = _identifiers(start), _identifiers(end)
+    shared = cited & landed
+    if any(len(t) >= ITEM_ID_CHARS for t in shared):
+        return True
+    dropped = any(len(t) >= ITEM_ID_CHARS for t in cited - landed)
+    return bool(shared) and not dropped
 
 
 def _identifiers(url: str) -> set[str]:

@@ -330,6 +330,18 @@ def test_a_numbered_item_sent_to_a_listing_without_its_number() -> None:
     assert listing_reason(page(car, final=moved), listing) is None
     plain = "https://bazar.test/inzerat/skoda-fabia.php"
     assert listing_reason(page(plain, final="https://bazar.test/auto/skoda/"), listing) is None
+    # a model number shared while the ad's own identifier is dropped: still a listing
+    peugeot = "https://cars.test/carros/anuncio/peugeot-308-sw-1-5-bluehdi-allure-ID8MqT7w.html"
+    models = Readable(text="Peugeot 308", title="Peugeot 308 usados e novos - 1 146 anúncios")
+    final = "https://cars.test/carros/peugeot/308"
+    assert listing_reason(page(peugeot, final=final), models) is not None
+    kept = "https://cars.test/carros/anuncio/peugeot-308-ID8MqT7w"
+    assert listing_reason(page(peugeot, final=kept), models) is None
+    # a listing naming the item's kind in another inflection (bicicleta, biciclete)
+    bike = "https://ads.test/d/oferta/bicicleta-mtb-cube-aim-29-marime-l-IDgW2r7.html"
+    bikes = "https://ads.test/sport-timp-liber/biciclete-fitness/biciclete/cluj-napoca/"
+    titled = Readable(text="Biciclete", title="Biciclete Cluj-Napoca - anunțuri")
+    assert listing_reason(page(bike, final=bikes), titled) is not None
     # a category repeating one word of a product's two-word name is still a category
     seeds = "https://seeds.test/produkt/saatband-radieschen-5m/"
     radish = "https://seeds.test/produkt-kategorie/gemuese/radieschen/"
