@@ -221,6 +221,11 @@ _STRONG = (
     r"|(?:видео|ролик|публикация|пост)\s+удален\w*|материал недоступен"
     r"|हटा दी गई है|हटा दिया गया है|निलंबित कर दिया गया"
     r"|已被屏蔽|分享已(?:被)?取消|が見つかりません|ہٹا دی گئی"
+    # Batch 38: deleted journals, hidden records, blocked posts, in the region's languages
+    r"|(?:журнал|блог|канал|аккаунт|профиль)\w*\s+удал[её]н|информация скрыта"
+    r"|дигар дастрас нест|հեռացված է|əlçatan deyil"
+    r"|(?:ta|ten|to)\s+\w+\s+nie jest już dostępn\w*"
+    r"|(?:can't|cannot|can not) be displayed because it violated"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -450,7 +455,7 @@ def _landing_place(start: str, end: str) -> str | None:
     """What kind of page `end` is when a cited `start` ends up there, if one that says
     nothing about it: a home page, an error or search page, a parent folder, a category,
     or a front page far above it."""
-    if _is_home(start) or _error_path(start):
+    if (_is_home(start) and not _item_query(start)) or _error_path(start):
         return None  # the cited page was itself a home page or error page
     if _is_home(end):
         if _host(start) == _host(end):
@@ -474,6 +479,11 @@ def _landing_place(start: str, end: str) -> str | None:
     return None
 
 
+def _item_query(url: str) -> bool:
+    """Whether the query names an item by its number: /?c=ar&i=271234 is an article."""
+    return any(_IDENTIFIER.search(v) for _, v in parse_qsl(urlsplit(url).query))
+
+
 def _dropped_item(start: str, end: str) -> str | None:
     """The query parameter naming an item that a redirect dropped, keeping the rest of the
     address (a podcast's episode, ?i=1000640098871, sent to the show's page)."""
@@ -491,10 +501,20 @@ def _landing(start: str, end: str) -> bool:
     """A page three or more folders deep sent to one at most two deep, on the same host,
     that names none of its words: /en/2.x/plugins/latex.html to /en/latest/. A page that
     moved keeps its slug (/blog/2019/05/my-post to /my-post/)."""
-    if _host(start) != _host(end) or urlsplit(end).query:
+    if _host(start) != _host(end):
         return False
     deep, shallow = _segments(urlsplit(start).path), _segments(urlsplit(end).path)
-    return len(deep) >= 3 and len(shallow) <= 2 and not _shared_words(start, end)
+    if not urlsplit(end).query and len(deep) >= 3 and len(shallow) <= 2:
+        return not _shared_words(start, end)
+    # A numbered item (/20220305/miting-1776543210.html) sent up to a page without its
+    # number that names nothing of its slug: its section's front (/politics/).
+    numbered = bool(deep) and bool(_IDENTIFIER.search(deep[-1]))
+    return (
+        numbered
+        and len(shallow) < len(deep)
+        and not _kept_identifier(start, end)
+        and not _names_the_item(start, end)
+    )
 
 
 # A folder's own page: index.html, default.aspx, DokuWiki's namespace "start" page
@@ -664,6 +684,9 @@ def section_reason(
     return None
 
 
+CARD_OWN_WORDS = 20  # words a page showing only its channel's card may add to it
+
+
 def _same_card(readable: Readable, folder_probe: Readable, probe: Readable | None) -> bool:
     """Whether a page shows link previews the card its folder shows for a random path.
 
@@ -677,7 +700,11 @@ def _same_card(readable: Readable, folder_probe: Readable, probe: Readable | Non
         return False
     if readable.summary != folder_probe.summary or readable.summary == probe.summary:
         return False
-    return _title_key(readable.title) == _title_key(folder_probe.title)
+    if _title_key(readable.title) != _title_key(folder_probe.title):
+        return False
+    # A channel's preview of its feed carries the channel's card whether the post it
+    # opens at is live or gone: only a page with little beyond that card is the card.
+    return own_words(readable, folder_probe, CARD_OWN_WORDS) <= CARD_OWN_WORDS
 
 
 def section_candidate(capture: Capture, readable: Readable | None) -> bool:
@@ -1376,6 +1403,9 @@ def _work_parts(parts: list[str]) -> list[str]:
     before a bare kind and year ("ERROR 404 | Short Film (2023)")."""
     works: list[str] = []
     for i, part in enumerate(parts):
+        if _GENRE.fullmatch(part.strip().casefold()):
+            works += parts[i - 1 : i]  # "Ошибка 404. Как … | Документальный фильм"
+            continue
         m = _WORK_TITLE.search(part)
         if not m:
             continue
@@ -1383,6 +1413,15 @@ def _work_parts(parts: list[str]) -> list[str]:
         if i > 0 and len(part[: m.start()].split()) <= GENRE_WORDS:
             works.append(parts[i - 1])
     return works
+
+
+# A title part that says what kind of work the page is: the part before it is its name.
+_GENRE = re.compile(
+    r"(?:short |feature |documentary |animated )?(?:film|movie)|documentary|trailer"
+    r"|(?:документальный |художественный |короткометражный )?фильм|трейлер"
+    r"|(?:court|long)[- ]métrage|documentaire|(?:kurz|dokumentar|spiel)film"
+    r"|película|documental|filme|cortometraje|cortometragem"
+)
 
 
 def _title_parts(title: str) -> list[str]:

@@ -104,6 +104,10 @@ def test_a_work_named_in_the_title_is_the_pages_subject() -> None:
         text="Seite nicht gefunden\nOriginaltitel: Seite nicht gefunden\nRegie Lena Hoffstetter",
     )
     assert wording_reason(film, "https://films.test/de/title/tt27741852/", None) is None
+    # a bare kind of work names the part before it as the work
+    doc = "Ошибка 404. Как исчезает интернет | Документальный фильм"
+    documentary = Readable(title=doc, text=doc)
+    assert soft404_reason(page("https://v.test/watch?v=Qm7rT2xKp0c"), documentary, None) is None
     # a bare kind and year names the part before it as the work: "ERROR 404 | Short Film"
     short = Readable(title="ERROR 404 | Short Film (2023)", text="ERROR 404 | Short Film (2023)")
     assert soft404_reason(page("https://v.test/watch?v=Rb4nE0x404k"), short, None) is None
@@ -257,6 +261,9 @@ def test_a_post_describing_itself_like_its_channels_answer_for_a_random_path() -
     # a description the host's random path shares is every page's default
     assert section_reason(page(url), deleted, channel, replace(host, summary=about)) is None
     assert section_reason(page(url), replace(deleted, title="Pier works"), channel, host) is None
+    # a preview of the channel's feed carries the channel's card, live post or not
+    feed = " ".join(f"Post {i}: the {i}:00 sailing runs late by twenty minutes." for i in range(5))
+    assert section_reason(page(url), replace(deleted, text=feed), channel, host) is None
 
 
 def test_a_status_notice_saying_the_item_is_gone() -> None:
@@ -313,6 +320,24 @@ def test_redirects_to_a_search_for_the_items_own_words() -> None:
     # one shared word is not a search for the item
     one = "https://shop.test/garden?q=banco"
     assert redirect_reason(page(shop, final=one)) is None
+
+
+def test_a_numbered_item_sent_up_to_a_section_or_an_article_query_sent_home() -> None:
+    item = "https://news.test/20220305/miting-1776543210.html"
+    assert redirect_reason(page(item, final="https://news.test/politics/")) == (
+        "redirected to a front page far above the cited one (/politics/)"
+    )
+    # the number kept, or the slug's words named: the item moved
+    moved = "https://news.test/politics/1776543210"
+    assert redirect_reason(page(item, final=moved)) is None
+    renamed = "https://news.test/miting-na-ploshchadi"
+    assert redirect_reason(page(item, final=renamed)) is None
+    # a home page addressed with an article's number is that article
+    old_site = "https://old.test/?c=ar&i=271234"
+    assert redirect_reason(page(old_site, final="https://new.test/")) == (
+        "redirected to the home page of new.test"
+    )
+    assert redirect_reason(page("https://old.test/?lang=be", final="https://new.test/")) is None
 
 
 def test_a_numbered_item_sent_to_a_listing_without_its_number() -> None:
@@ -466,9 +491,16 @@ def test_removed_item_wording_of_batches_twenty_one_to_thirty(title: str, text: 
         ("GitCang", "该仓库已被屏蔽"),
         ("云盘", "你来晚了，分享已被取消"),
         ("防災マップ", "避難所が見つかりません"),
+        ("ЖЖ", "Журнал удалён и стёрт"),
+        ("ОВД", "Информация скрыта"),
+        ("Озодӣ", "Ин видео дигар дастрас нест"),
+        ("Hetq", "Նյութը հեռացված է"),
+        ("Zrzutka", "Ta zrzutka nie jest już dostępna"),
+        ("Insta", "Bu məzmun qanuni tələb səbəbindən ölkənizdə əlçatan deyil"),
+        ("Kanal", "This channel can't be displayed because it violated local laws."),
     ],
 )
-def test_removed_item_wording_of_batches_thirty_two_to_thirty_six(title: str, text: str) -> None:
+def test_removed_item_wording_of_batches_thirty_two_to_thirty_eight(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
 
 
