@@ -445,9 +445,15 @@ def test_a_folders_random_path_shows_its_missing_item_template(
         for h in range(5, 10)
     )
     a.route("/s/newyddion/4513", body=_channel(f"<p>{post}</p>", about=post[:60]))
-    # a deleted post shown amid its neighbours: only its card tells it is gone
-    feed = "".join(f"<p>Neges {i}: y tywydd heddiw, glaw a gwynt o'r de.</p>" for i in range(3))
-    a.route("/s/newyddion/4514", body=_channel(feed))
+    # a deleted post whose page keeps only the channel's name and a link, unlike the
+    # folder's full card: only its link-preview card tells it is the channel's page
+    bare = (
+        "<!DOCTYPE html><html><head><title>Newyddion Bae Caerdydd</title>"
+        f"<meta property='og:description' content=\"{_CHANNEL_ABOUT}\"></head><body>"
+        "<h2>Newyddion Bae Caerdydd</h2><a href='/s/newyddion'>Gweld yn y sianel</a>"
+        "</body></html>"
+    )
+    a.route("/s/newyddion/4514", body=bare)
     long_para = " ".join(f"Agorwyd yr harbwr ddoe, meddai llefarydd {i}." for i in range(15))
     a.route("/erthyglau/2024/harbwr", body=page("Harbwr newydd", long_para))
     urls = [
@@ -463,9 +469,9 @@ def test_a_folders_random_path_shows_its_missing_item_template(
     assert deleted.reason == "same page as a random path in /s/newyddion/ on this host"
     assert got[urls[1]].status == "ok"
     assert got[urls[2]].status == "ok"
-    amid = got[urls[3]]
-    assert amid.status == "soft-404", amid.reason
-    assert amid.reason.startswith("describes itself like a random path in /s/newyddion/")
+    card = got[urls[3]]
+    assert card.status == "soft-404", card.reason
+    assert card.reason.startswith("describes itself like a random path in /s/newyddion/")
     probes = [r.path for r in a.log if "archiver-probe-" in r.path]
     assert len(probes) == 2  # the host's root and the one folder with short pages
     assert sum(p.startswith("/s/newyddion/archiver-probe-") for p in probes) == 1
