@@ -226,6 +226,13 @@ _STRONG = (
     r"|дигар дастрас нест|հեռացված է|əlçatan deyil"
     r"|(?:ta|ten|to)\s+\w+\s+nie jest już dostępn\w*"
     r"|(?:can't|cannot|can not) be displayed because it violated"
+    # Batches 37 and 39: forum software, removed ads and products of Asia and Africa
+    r"|invalid (?:thread|post|forum|user|member|topic) specified"
+    r"|has not registered and therefore does not have a profile"
+    r"|(?:annonce|offre|article|page|vidéo)\w*\s+n'est plus en ligne"
+    r"|削除されています|削除されました|ከአሁን በኋላ አይገኝም"
+    r"|لم تعد (?:\S+\s+){1,2}متاح|(?:الإعلان|الفيديو|المنشور|الصفحة)\s+غير (?:متوفر|متاح)"
+    r"|판매가 종료된 상품|宝贝不存在|商品不存在|已下架|物件已關閉|已停止刊登"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -479,6 +486,10 @@ def _landing_place(start: str, end: str) -> str | None:
     return None
 
 
+# Folders that hold one item per page
+_ITEM_FOLDERS = {"product", "products", "produkt", "produto", "producto", "item", "items", "p"}
+
+
 def _item_query(url: str) -> bool:
     """Whether the query names an item by its number: /?c=ar&i=271234 is an article."""
     return any(_IDENTIFIER.search(v) for _, v in parse_qsl(urlsplit(url).query))
@@ -508,7 +519,8 @@ def _landing(start: str, end: str) -> bool:
         return not _shared_words(start, end)
     # A numbered item (/20220305/miting-1776543210.html) sent up to a page without its
     # number that names nothing of its slug: its section's front (/politics/).
-    numbered = bool(deep) and bool(_IDENTIFIER.search(deep[-1]))
+    # So is an item in a folder of its kind (/product/soft-silk-pudavai/ sent to /kadai/).
+    numbered = bool(deep) and (bool(_IDENTIFIER.search(deep[-1])) or deep[0] in _ITEM_FOLDERS)
     return (
         numbered
         and len(shallow) < len(deep)

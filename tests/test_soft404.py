@@ -338,6 +338,10 @@ def test_a_numbered_item_sent_up_to_a_section_or_an_article_query_sent_home() ->
         "redirected to the home page of new.test"
     )
     assert redirect_reason(page("https://old.test/?lang=be", final="https://new.test/")) is None
+    # an item in a folder of its kind sent to a page that names nothing of it
+    saree = "https://silk.test/product/soft-silk-pudavai-elumichai-manjal/"
+    assert redirect_reason(page(saree, final="https://silk.test/kadai/")) is not None
+    assert redirect_reason(page(saree, final="https://silk.test/soft-silk-pudavai/")) is None
 
 
 def test_a_numbered_item_sent_to_a_listing_without_its_number() -> None:
@@ -498,9 +502,19 @@ def test_removed_item_wording_of_batches_twenty_one_to_thirty(title: str, text: 
         ("Zrzutka", "Ta zrzutka nie jest już dostępna"),
         ("Insta", "Bu məzmun qanuni tələb səbəbindən ölkənizdə əlçatan deyil"),
         ("Kanal", "This channel can't be displayed because it violated local laws."),
+        ("Outback Forums", "Invalid Thread specified. If you followed a valid link, tell us."),
+        ("Outback Forums", "This user has not registered and therefore does not have a profile."),
+        ("Le Coin", "Oups ! Cette annonce n'est plus en ligne."),
+        ("ニコビ", "この動画は投稿者により削除されました。"),
+        ("Gebeya", "ይህ ማስታወቂያ ከአሁን በኋላ አይገኝም"),
+        ("بيت", "لم تعد هذه الوظيفة متاحة"),
+        ("السوق", "هذا الإعلان غير متوفر حالياً"),
+        ("쿠팡", "판매자 사정으로 판매가 종료된 상품입니다"),
+        ("淘", "很抱歉，您查看的宝贝不存在，可能已下架或者被转移。"),
+        ("591", "此物件已關閉，房屋已出租或屋主已停止刊登"),
     ],
 )
-def test_removed_item_wording_of_batches_thirty_two_to_thirty_eight(title: str, text: str) -> None:
+def test_removed_item_wording_of_batches_thirty_two_to_thirty_nine(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
 
 
@@ -1163,3 +1177,9 @@ def test_an_app_shell_titled_as_its_own_declared_item_is_not_the_random_path_pag
 )
 def test_wording_of_batches_nineteen_and_twenty(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+def test_out_of_stock_is_not_removed() -> None:
+    # "currently unavailable" with a restock alert: a live product out of stock
+    stock = Readable(title="خلاط كينوود", text="غير متوفر حاليًا\nأعلمني عند توفره")
+    assert wording_reason(stock, "https://shop.test/kenwood-blender-500w.html") is None
