@@ -233,6 +233,9 @@ _STRONG = (
     r"|削除されています|削除されました|ከአሁን በኋላ አይገኝም"
     r"|لم تعد (?:\S+\s+){1,2}متاح|(?:الإعلان|الفيديو|المنشور|الصفحة)\s+غير (?:متوفر|متاح)"
     r"|판매가 종료된 상품|宝贝不存在|商品不存在|已下架|物件已關閉|已停止刊登"
+    # Batch 40
+    r"|вакансия (?:закрыта|снята)|(?:evento|entrada)\w*\s+ya no est[aá] disponible"
+    r"|因违规无法查看|内容已(?:被)?删除"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -1184,10 +1187,15 @@ def _url_words(url: str) -> frozenset[str]:
     return frozenset(_WORDS.findall(_fold(unquote(f"{parts.path} {parts.query}"))))
 
 
+# Letters that are no accented Latin letter to Unicode, which slugs spell plainly too
+# (bulunamadı: bulunamadi, łódź: lodz)
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h"})
+
+
 def _fold(text: str) -> str:
     """Case and accents folded: a slug writes "página" as "pagina"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_PLAIN_LETTERS)
 
 
 def _unquoted(

@@ -512,9 +512,12 @@ def test_removed_item_wording_of_batches_twenty_one_to_thirty(title: str, text: 
         ("쿠팡", "판매자 사정으로 판매가 종료된 상품입니다"),
         ("淘", "很抱歉，您查看的宝贝不存在，可能已下架或者被转移。"),
         ("591", "此物件已關閉，房屋已出租或屋主已停止刊登"),
+        ("Работа", "Вакансия закрыта"),
+        ("Taquillazo", "Este evento ya no está disponible."),
+        ("微信号", "此内容因违规无法查看"),
     ],
 )
-def test_removed_item_wording_of_batches_thirty_two_to_thirty_nine(title: str, text: str) -> None:
+def test_removed_item_wording_of_batches_thirty_two_to_forty(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
 
 
@@ -1183,3 +1186,13 @@ def test_out_of_stock_is_not_removed() -> None:
     # "currently unavailable" with a restock alert: a live product out of stock
     stock = Readable(title="خلاط كينوود", text="غير متوفر حاليًا\nأعلمني عند توفره")
     assert wording_reason(stock, "https://shop.test/kenwood-blender-500w.html") is None
+
+
+def test_a_slug_spells_turkish_dotless_i_plainly() -> None:
+    # a T-shirt printed "404 Sayfa Bulunamadı": its slug names the phrase, its subject
+    shirt = Readable(
+        title="404 Sayfa Bulunamadı Baskılı Unisex Tişört",
+        text="Kodcu Tekstil 404 Sayfa Bulunamadı Baskılı Unisex Tişört\n249,90 TL",
+    )
+    url = "https://shop.test/kodcu/404-sayfa-bulunamadi-baskili-unisex-tisort-p-7784512"
+    assert soft404_reason(page(url), shirt, None) is None
