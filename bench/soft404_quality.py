@@ -309,6 +309,9 @@ FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
 SINCE_WORDING_FREE = 11
 # Batches that carry what each cited page's folder answers for a random path.
 SINCE_FOLDER_PROBES = 21
+# Batches measured with what the reader keeps apart for the verdicts (status notices,
+# link-preview cards); 33-36 came in just before the status notices, 32 and 37-40 after.
+SINCE_NOTICES = 32
 BATCHES = {
     1: "rules built on it",
     2: "written before the rules saw it, then fixed",
@@ -465,6 +468,7 @@ def print_first_runs() -> None:
     for since, what in (
         (SINCE_WORDING_FREE, "with the evidence that needs no wording"),
         (SINCE_FOLDER_PROBES, "with folder probes"),
+        (SINCE_NOTICES, "with link-preview cards, most with status notices"),
     ):
         recent = [FIRST_RUNS[b][1:] for b in FIRST_RUNS if b >= since]
         _print_pooled(

@@ -527,12 +527,11 @@ def test_labelled_set_precision_and_recall() -> None:
     assert len(cases) >= 40
     assert {c.soft404 for c in cases} == {True, False}
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
-    # A floor under what the rules do on every labelled page (P 0.999, R 0.946 on 1,865):
-    # the batches since 21 keep misses that no rule was bent to fix (channel posts whose
-    # only difference is in their meta tags, "[removed]" threads, blocked communities),
-    # so recall on the whole set is guarded at 0.94 rather than the 0.95 aimed for.
+    # A floor under what the rules do on every labelled page (P 0.998, R 0.953 on 2,565):
+    # the 0.99 / 0.95 aimed for. Batches merged later are measured first (FIRST_RUNS)
+    # and may pull recall below it until their misses are fixed or shown unfixable.
     assert result["precision"] >= 0.99, result["wrong"]
-    assert result["recall"] >= 0.94, result["wrong"]
+    assert result["recall"] >= 0.95, result["wrong"]
 
 
 def test_redirect_to_a_parent_folder_or_a_category_page() -> None:
