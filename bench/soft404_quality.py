@@ -303,6 +303,8 @@ FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     38: ("2026-11-25", 25, 2, 10, 33),
     39: ("2026-11-25", 25, 0, 10, 35),
     40: ("2026-11-25", 29, 1, 6, 34),
+    41: ("2026-11-26", 34, 0, 1, 35),
+    42: ("2026-11-26", 32, 0, 3, 35),
 }
 # Batches measured once the unnamed-slug, canonical, declared-content and own-words
 # rules were in (evidence that needs no wording), which is what a run today has.
@@ -353,6 +355,8 @@ BATCHES = {
     38: "what researchers of Eastern Europe and Central Asia cite, fourteen languages",
     39: "classifieds, shops and job boards of Asia, Africa, the Middle East and Oceania",
     40: "precision stress across the web, twenty languages",
+    41: "a general web mix, 40% English",
+    42: "what the tool's users cite on politics, protest and civil society",
 }
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "soft404"
 
