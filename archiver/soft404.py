@@ -75,7 +75,7 @@ _STRONG = (
     r"|es wurden keine produkte gefunden|no products were found matching your selection"
     r"|there are no products listed under this category|keine ergebnisse für"
     # French
-    rf"|\b(?:page|article|contenu|document|fichier|sujet|titre|vidéo|annonce|produit)s?\b"
+    rf"|\b(?:page|article|contenu|document|fichier|sujet|titre|vidéo|annonce|produit|offre)s?\b"
     rf"{_GAP}(?:n'existe (?:pas|plus)"
     r"|est introuvable|(?:n'a pas été|n'a pu être) trouvée?|a été (?:supprimée?|retirée?)"
     r"|n'est plus disponible|est indisponible)"
@@ -236,6 +236,12 @@ _STRONG = (
     # Batch 40
     r"|вакансия (?:закрыта|снята)|(?:evento|entrada)\w*\s+ya no est[aá] disponible"
     r"|因违规无法查看|内容已(?:被)?删除"
+    # Batches 41-42: a page's own word that it was blocked or withdrawn (not a report of
+    # someone else's page being blocked: "this", or the notice opening its line)
+    r"|(?m:^)(?:эта |данная )?(?:страница|сообщество|группа|аккаунт|канал)"
+    r" (?:была )?заблокирован\w*|информация на этой странице недоступна"
+    r"|\bbu (?:içeriğe|habere|sayfaya|yazıya|siteye) erişim\b[^\n]{0,160}?engellen\w*"
+    r"|تم سحب (?:هذا|هذه)"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (

@@ -515,10 +515,29 @@ def test_removed_item_wording_of_batches_twenty_one_to_thirty(title: str, text: 
         ("Работа", "Вакансия закрыта"),
         ("Taquillazo", "Este evento ya no está disponible."),
         ("微信号", "此内容因违规无法查看"),
+        ("Emploi Littoral", "Cette offre n'est plus disponible. Elle a été pourvue."),
+        ("Алексей", "Страница заблокирована по требованию Генеральной прокуратуры."),
+        ("Алексей", "Информация на этой странице недоступна."),
+        ("Haber", "Bu içeriğe erişim, 7. Sulh Ceza Hakimliği'nin kararı uyarınca engellenmiştir."),
+        ("مرصد الحقوق", "تم سحب هذا التقرير"),
     ],
 )
-def test_removed_item_wording_of_batches_thirty_two_to_forty(title: str, text: str) -> None:
+def test_removed_item_wording_of_batches_thirty_two_to_forty_two(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short post reporting that someone else's page was blocked
+        "Суд: его страница заблокирована по требованию "
+        "Генпрокуратуры. Подробности и документы у нас на сайте.",
+        "Sulh ceza hakimliği 48 habere erişim engeli getirdi; kararda gazetemizin iki "
+        "haberi de var. Erişim engellenen haberlerin listesi aşağıda.",
+    ],
+)
+def test_a_short_post_reporting_a_block_is_not_the_block(text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title="Новости"), None) is None
 
 
 def test_labelled_set_precision_and_recall() -> None:
@@ -527,7 +546,7 @@ def test_labelled_set_precision_and_recall() -> None:
     assert len(cases) >= 40
     assert {c.soft404 for c in cases} == {True, False}
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
-    # A floor under what the rules do on every labelled page (P 0.998, R 0.953 on 2,565):
+    # A floor under what the rules do on every labelled page (P 0.998, R 0.957 on 2,705):
     # the 0.99 / 0.95 aimed for. Batches merged later are measured first (FIRST_RUNS)
     # and may pull recall below it until their misses are fixed or shown unfixable.
     assert result["precision"] >= 0.99, result["wrong"]
