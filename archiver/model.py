@@ -174,7 +174,7 @@ class Readable:
     declares: str = ""  # what the page says it is (og:type, JSON-LD @type): "article"
     state: str = ""  # what its inline app data says of the page: '"statusCode": 404'
     summary: str = ""  # how it describes itself to link previews (og:description)
-    notice: str = ""  # what its status and alert regions tell the reader, one per line
+    notice: str = ""  # its status, alert and notice banners, one per line
 
 
 # --------------------------------------------------------------------------- judge

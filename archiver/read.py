@@ -316,6 +316,14 @@ DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 # ARIA status and alert regions, kept apart because trafilatura often drops a banner
 # that sits outside the paragraphs it keeps.
 NOTICE_ROLES = frozenset({"status", "alert"})
+# The same banners without ARIA, named by their class ("alert alert-warning",
+# "error-notice", "gm-empty", "pdp--unavailable"); a consent or newsletter box is not
+# the page speaking of itself.
+_NOTICE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:alert|notice|warning|error|empty|unavailable|inactive|notfound|expired"
+    r"|removed|deleted|no-(?:products|results|items)(?:-found)?|not-found)(?=$|[\s_-])"
+)
+_NOT_NOTICE_CLASS = re.compile(r"cookie|consent|gdpr|newsletter|subscribe|promo")
 NOTICE_WORDS = 50  # a notice is a line or two; past this it is a region of content
 NOTICES = 3
 ALERT_PAGE_WORDS = 10  # a page this bare is its script's alert()
@@ -363,9 +371,10 @@ def prepare_tree(
         role = attrib.get("role")
         if (
             notices is not None
-            and role in NOTICE_ROLES
             and len(notices) < NOTICES
+            and (role in NOTICE_ROLES or _notice_class(cls))
             and (notice := _notice_text(el))
+            and not (notices and notice in notices[-1])  # a banner's inner box again
         ):
             notices.append(notice)
         if (
@@ -399,6 +408,10 @@ def _alert_messages(script: str) -> list[str]:
 
 
 _HIDDEN_CLASS = re.compile(r"(?:^|[\s_-])(?:hidden|d-none|is-hidden|hide)(?:$|[\s_-])")
+
+
+def _notice_class(cls: str | None) -> bool:
+    return bool(cls and _NOTICE_CLASS.search(cls) and not _NOT_NOTICE_CLASS.search(cls))
 
 
 def _notice_text(el: HtmlElement) -> str:

@@ -1289,7 +1289,8 @@ def wording_reason(
 
 
 def notice_reason(readable: Readable | None, url: str = "") -> str | None:
-    """A page whose status notice (an ARIA status or alert region) says the item is gone.
+    """A page whose status notice (an ARIA status or alert region, or a box its class
+    names a notice, alert, error or "unavailable") says the item is gone.
 
     Sites put "This ad is no longer active" in such a banner above what is left of the
     item (its title, a photo, "similar ads"), and the reader's main-text extraction often

@@ -780,6 +780,24 @@ def test_status_notices_are_kept_apart_unless_hidden() -> None:
     assert plain.notice == ""
 
 
+def test_banners_named_by_their_class_are_notices_too() -> None:
+    body = (
+        "<div class='cookie-notice'>We use cookies to improve the site.</div>"
+        "<div class='error-notice'><div class='error-notice-hd'>很抱歉，您查看的宝贝不存在"
+        "</div></div>"
+        "<div class='alert alert-warning mensagem-vazia'><strong>Processo não encontrado."
+        "</strong></div>"
+        "<div class='woocommerce-info is-hidden'>Shown by script only</div>"
+        "<div class='product-info'>Cast iron, 4.2 kg, made in Sheffield.</div>"
+        "<p>The stove heats a room of 40 square metres and burns wood or briquettes.</p>"
+    )
+    html = f"<html><head><title>Stove</title></head><body>{body}</body></html>"
+    readable = read_payload(html.encode(), [("Content-Type", "text/html")], "https://x.test/a")
+    # the outer banner once (not again for its inner part); no consent box, no hidden
+    # template, no box whose class only says it holds information
+    assert readable.notice == "很抱歉，您查看的宝贝不存在\nProcesso não encontrado."
+
+
 def test_an_alert_is_the_notice_of_a_page_with_nothing_else_to_read() -> None:
     script = (
         '<script>alert("글이 존재하지 않습니다.\\n\\n글이 삭제되었거나 이동된 경우입니다.");'
