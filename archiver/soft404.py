@@ -1132,7 +1132,9 @@ def _mentioned(text: str, m: re.Match[str]) -> bool:
         and not _FROM_SITE.match(text, m.end())
     ):
         return True
-    if _CIRCUMSTANCE.match(text, m.end()) or _INDEFINITE.search(text, 0, m.start()):
+    if _CIRCUMSTANCE.match(text, m.end()) or (
+        _names_a_thing(phrase) and _INDEFINITE.search(text, 0, m.start())
+    ):
         return True
     end = _SENTENCE_END.search(text, m.end())
     if end and end.group(0) == "?":
@@ -1147,6 +1149,14 @@ def _mentioned(text: str, m: re.Match[str]) -> bool:
     if _REPORTED.search(text, start, end.start() if end else len(text)):
         return True
     return bool(_MENTION.search(text, start, m.end()))
+
+
+def _names_a_thing(phrase: str) -> bool:
+    """True when the phrase opens with what it speaks of ("page introuvable", "404 page"),
+    the only place an indefinite article before it belongs to it. Before a predicate
+    ("kikerült a kínálatunkból", "vairs nav aktuāls") the same letters are another
+    language's "the" or "and": Hungarian "a termék", Latvian "un", Czech "a již"."""
+    return phrase[:1].isdigit() or bool(_SUBJECT_FIRST.match(phrase) or _SELF_SUBJECT.match(phrase))
 
 
 _WORDS = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
