@@ -321,7 +321,8 @@ NOTICE_ROLES = frozenset({"status", "alert"})
 # the page speaking of itself.
 _NOTICE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:alert|notice|warning|error|empty|unavailable|inactive|notfound|expired"
-    r"|removed|deleted|no-(?:products|results|items)(?:-found)?|not-found)(?=$|[\s_-])"
+    r"|removed|deleted|discontinued|not-for-sale|not-found"
+    r"|no-(?:products|results|items)(?:-found)?)(?=$|[\s_-])"
 )
 _NOT_NOTICE_CLASS = re.compile(r"cookie|consent|gdpr|newsletter|subscribe|promo")
 NOTICE_WORDS = 50  # a notice is a line or two; past this it is a region of content

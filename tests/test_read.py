@@ -789,13 +789,16 @@ def test_banners_named_by_their_class_are_notices_too() -> None:
         "</strong></div>"
         "<div class='woocommerce-info is-hidden'>Shown by script only</div>"
         "<div class='product-info'>Cast iron, 4.2 kg, made in Sheffield.</div>"
+        "<p class='prod-not-for-sale-message'>판매가 종료된 상품입니다.</p>"
         "<p>The stove heats a room of 40 square metres and burns wood or briquettes.</p>"
     )
     html = f"<html><head><title>Stove</title></head><body>{body}</body></html>"
     readable = read_payload(html.encode(), [("Content-Type", "text/html")], "https://x.test/a")
     # the outer banner once (not again for its inner part); no consent box, no hidden
     # template, no box whose class only says it holds information
-    assert readable.notice == "很抱歉，您查看的宝贝不存在\nProcesso não encontrado."
+    assert readable.notice == (
+        "很抱歉，您查看的宝贝不存在\nProcesso não encontrado.\n판매가 종료된 상품입니다."
+    )
 
 
 def test_an_alert_is_the_notice_of_a_page_with_nothing_else_to_read() -> None:
