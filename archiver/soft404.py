@@ -1305,7 +1305,10 @@ def notice_reason(readable: Readable | None, url: str = "") -> str | None:
     Sites put "This ad is no longer active" in such a banner above what is left of the
     item (its title, a photo, "similar ads"), and the reader's main-text extraction often
     drops it. A notice is the page speaking of itself, not an article mentioning an
-    error; still, only a page of at most TITLE_BODY_WORDS words is judged by it.
+    error; still, only a page of at most TITLE_BODY_WORDS words is judged by it. A notice
+    that is only a weaker phrase ("Keine Produkte gefunden.") counts too: a banner holding
+    nothing else is the page's own answer, where the same words in its text may be a
+    sidebar's.
     """
     if not readable or not readable.notice:
         return None
@@ -1313,9 +1316,12 @@ def notice_reason(readable: Readable | None, url: str = "") -> str | None:
         return None
     named = _url_words(url) | _work_words(readable.title or "")
     for line in readable.notice.splitlines():
-        found = _unquoted(line.replace("’", "'").casefold(), _STRONG_RE, named)
+        folded = line.replace("’", "'").casefold()
+        found = _unquoted(folded, _STRONG_RE, named)
         if found:
             return f"its status notice says “{_quote(found.group(0))}”"
+        if _coverage(folded, named) >= TITLE_COVERAGE:
+            return f"its status notice says “{_quote(line)}”"
     return None
 
 

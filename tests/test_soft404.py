@@ -280,6 +280,13 @@ def test_a_status_notice_saying_the_item_is_gone() -> None:
     film = "https://films.test/catalogue/page-not-found-2013"
     assert notice_reason(replace(ad, notice="Page not found (2013): now streaming"), film) is None
     assert notice_reason(replace(gone, text=(ARTICLE + "\n") * 4), url) is None
+    # a notice that is only an empty result says the cited list is empty; one that only
+    # mentions the words among others does not
+    category = "https://shop.test/Kuechenhelfer/Teigschaber/"
+    empty = replace(ad, title="Teigschaber", notice="Keine Produkte gefunden.")
+    assert notice_reason(empty, category) == "its status notice says “Keine Produkte gefunden.”"
+    filtered = "Keine Produkte gefunden in Rot; wir zeigen Ihnen alle 24 Teigschaber in Blau."
+    assert notice_reason(replace(empty, notice=filtered), category) is None
 
 
 def test_a_banner_named_by_its_class_that_the_main_text_drops() -> None:
@@ -562,7 +569,7 @@ def test_labelled_set_precision_and_recall() -> None:
     assert len(cases) >= 40
     assert {c.soft404 for c in cases} == {True, False}
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
-    # A floor under what the rules do on every labelled page (P 0.998, R 0.969 on 2,705):
+    # A floor under what the rules do on every labelled page (P 0.998, R 0.971 on 2,705):
     # the 0.99 / 0.95 aimed for. Batches merged later are measured first (FIRST_RUNS)
     # and may pull recall below it until their misses are fixed or shown unfixable.
     assert result["precision"] >= 0.99, result["wrong"]
