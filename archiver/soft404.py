@@ -242,6 +242,10 @@ _STRONG = (
     r" (?:была )?заблокирован\w*|информация на этой странице недоступна"
     r"|\bbu (?:içeriğe|habere|sayfaya|yazıya|siteye) erişim\b[^\n]{0,160}?engellen\w*"
     r"|تم سحب (?:هذا|هذه)"
+    # Record lookups and saved searches that now find nothing (a court's case card, a
+    # parliament's bill, a classifieds search): the answer to the cited query is empty
+    r"|\bno records? found(?=\s*(?:[.!]|$))|данных по (?:вашему )?запросу не найдено"
+    r"|nema oglasa koji odgovaraju|לא נמצאו (?:כתבות|תוצאות|מודעות)"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (

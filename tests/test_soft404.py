@@ -543,6 +543,10 @@ def test_removed_item_wording_of_batches_twenty_one_to_thirty(title: str, text: 
         ("Алексей", "Информация на этой странице недоступна."),
         ("Haber", "Bu içeriğe erişim, 7. Sulh Ceza Hakimliği'nin kararı uyarınca engellenmiştir."),
         ("مرصد الحقوق", "تم سحب هذا التقرير"),
+        ("Senate", "18th Congress No record found. Please check the bill number."),
+        ("Ленинский районный суд", "Уголовные дела\nДанных по запросу не найдено"),
+        ("Oglasnica", "Nema oglasa koji odgovaraju vašoj pretrazi"),
+        ("כל העמק", "לא נמצאו כתבות בתגית זו"),
     ],
 )
 def test_removed_item_wording_of_batches_thirty_two_to_forty_two(title: str, text: str) -> None:
@@ -557,9 +561,11 @@ def test_removed_item_wording_of_batches_thirty_two_to_forty_two(title: str, tex
         "Генпрокуратуры. Подробности и документы у нас на сайте.",
         "Sulh ceza hakimliği 48 habere erişim engeli getirdi; kararda gazetemizin iki "
         "haberi de var. Erişim engellenen haberlerin listesi aşağıda.",
+        # an empty answer named inside a sentence about something else
+        "The archive said no records found for 1921, so we went to the parish books.",
     ],
 )
-def test_a_short_post_reporting_a_block_is_not_the_block(text: str) -> None:
+def test_a_short_post_reporting_a_block_or_an_empty_answer_is_content(text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title="Новости"), None) is None
 
 
@@ -569,7 +575,7 @@ def test_labelled_set_precision_and_recall() -> None:
     assert len(cases) >= 40
     assert {c.soft404 for c in cases} == {True, False}
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
-    # A floor under what the rules do on every labelled page (P 0.998, R 0.971 on 2,705):
+    # A floor under what the rules do on every labelled page (P 0.998, R 0.974 on 2,705):
     # the 0.99 / 0.95 aimed for. Batches merged later are measured first (FIRST_RUNS)
     # and may pull recall below it until their misses are fixed or shown unfixable.
     assert result["precision"] >= 0.99, result["wrong"]
