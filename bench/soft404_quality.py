@@ -305,6 +305,8 @@ FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     40: ("2026-11-25", 29, 1, 6, 34),
     41: ("2026-11-26", 34, 0, 1, 35),
     42: ("2026-11-26", 32, 0, 3, 35),
+    45: ("2026-11-26", 32, 2, 3, 33),
+    46: ("2026-11-26", 26, 0, 9, 35),
 }
 # Batches measured once the unnamed-slug, canonical, declared-content and own-words
 # rules were in (evidence that needs no wording), which is what a run today has.
@@ -357,6 +359,8 @@ BATCHES = {
     40: "precision stress across the web, twenty languages",
     41: "a general web mix, 40% English",
     42: "what the tool's users cite on politics, protest and civil society",
+    45: "social, media and hosting platforms without JavaScript, fifteen languages",
+    46: "classifieds, shops, job boards, ticketing and rentals worldwide",
 }
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "soft404"
 
