@@ -282,7 +282,11 @@ from archiver.urls import section_of
 #            46: classifieds, shops, job boards, ticketing and rentals worldwide, twenty
 #            languages: P 1.000 / R 0.743, without the folder probes R 0.714 (the rules
 #            of a337970: R 0.600). 43, with the same rules: a general web mix, 40%
-#            English: P 0.971 / R 0.971, without the folder probes P 0.964 / R 0.771.
+#            English: P 0.971 / R 0.971, without the folder probes P 0.964 / R 0.771
+#            (the rules of a337970: R 0.943). 44, with the same rules: protest,
+#            repression, anarchist and labour movements of Russia, Belarus, Ukraine, the
+#            Caucasus and Central Asia, fourteen languages: P 1.000 / R 0.857, without
+#            the folder probes R 0.800 (the rules of a337970: R 0.800).
 FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     # batch: (date recorded, TP, FP, FN, TN) on first contact with the rules
     2: ("2026-11-25", 9, 1, 1, 9),
@@ -327,6 +331,7 @@ FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     41: ("2026-11-26", 34, 0, 1, 35),
     42: ("2026-11-26", 32, 0, 3, 35),
     43: ("2026-11-26", 34, 1, 1, 34),
+    44: ("2026-11-26", 30, 0, 5, 35),
     45: ("2026-11-26", 32, 2, 3, 33),
     46: ("2026-11-26", 26, 0, 9, 35),
 }
@@ -382,6 +387,7 @@ BATCHES = {
     41: "a general web mix, 40% English",
     42: "what the tool's users cite on politics, protest and civil society",
     43: "a general web mix, 40% English",
+    44: "protest and repression in the former USSR, as the tool's users cite it",
     45: "social, media and hosting platforms without JavaScript, fifteen languages",
     46: "classifieds, shops, job boards, ticketing and rentals worldwide",
 }
