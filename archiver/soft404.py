@@ -40,6 +40,7 @@ SITE_TITLE_WORDS = 100  # own words a page titled with its site's name alone may
 # not-found wording is a page about the error, not the error: a removed job or product
 # with its "similar items" stays within it, a thread or an article goes past.
 OWN_MESSAGE_WORDS = 100
+BARE_PROSE_WORDS = 20  # sentence words of a page that is only menus, links and a message
 PROSE_LINE_WORDS = 8  # a line this long is a sentence, not a name, a price or a place
 # Words past which a page that stayed where it was cited is not compared with its folder's
 # random-path page: a removed-item template with its "similar items" stays below it.
@@ -51,7 +52,8 @@ _STRONG = (
     rf"\b(?:page|file|document|resource|article|post|url|link|content|item|story|profile"
     rf"|account|video|tweet|listing|product|key|blob|object|site|website|domain|entry|record"
     rf"|episode|track|ad|advert|thread|topic|book|app|job|property|position|vacancy|repository"
-    rf"|repo|judgment|decision|dataset|paper|manuscript|report|publication|release)s?\b{_GAP}"
+    rf"|repo|judgment|decision|dataset|paper|manuscript|report|publication|release|posting"
+    rf"|community|channel|subreddit)s?\b{_GAP}"
     r"(?:(?:could not|couldn't|cannot|can't|can not) be found|(?:was|were|is) not found"
     r"|(?:does not|doesn't|did not|no longer) exists?|(?:has|have) been (?:removed|deleted"
     r"|taken down|suspended|disabled|withdrawn)|(?:was|were|is) (?:removed|deleted|suspended"
@@ -84,9 +86,9 @@ _STRONG = (
     r"|rien (?:n'a|n'ait) été trouvé à cet emplacement"
     # German
     rf"|\b(?:seite|artikel|inhalt|dokument|datei|thema|beitrag|eintrag|anzeige|angebot|produkt"
-    rf"|profil|konto|video|nachricht)\b{_GAP}(?:nicht gefunden|existiert (?:hier |leider )*"
-    r"nicht|gibt es (?:leider )?nicht|ist (?:leider )?nicht (?:mehr )?verfügbar"
-    r"|wurde (?:gelöscht|entfernt))"
+    rf"|profil|konto|video|nachricht|stellenanzeige|stellenangebot)\b{_GAP}(?:nicht gefunden"
+    r"|existiert (?:hier |leider )*nicht|gibt es (?:leider )?nicht"
+    r"|ist (?:leider )?nicht (?:mehr )?verfügbar|wurde (?:gelöscht|entfernt))"
     r"|fehler 404|404 fehler|(?:konnten|können) wir (?:die|diese) seite nicht finden"
     # Spanish
     rf"|\b(?:página|nota|artículo|contenido|documento|archivo|producto|oferta|anuncio|vídeo"
@@ -114,7 +116,7 @@ _STRONG = (
     r"(?:(?:la|questa) pagina|(?:quello|ciò) che cerchi)"
     # Portuguese
     rf"|\b(?:página|conteúdo|artigo|documento|arquivo|ficheiro|vídeo|perfil|anúncio|vaga"
-    rf"|imóvel|processo|registro)\b{_GAP}"
+    rf"|imóvel|processo|registro|oferta)\b{_GAP}"
     r"(?:não existe|não (?:foi |pôde ser )?encontrad[ao]|não está (?:mais )?disponível"
     r"|foi (?:removid[ao]|excluíd[ao]|apagad[ao]|encerrad[ao]))|página não encontrada|erro 404"
     # Polish
@@ -161,7 +163,9 @@ _STRONG = (
     r"|(?:er|är) ikke (?:lenger|længere) (?:tilgjengelig|tilgængelig)"
     r"|är inte längre (?:tillgänglig|publicerad|aktiv)"
     r"|(?:har blitt|er blevet|har blivit) (?:fjernet|slettet|borttagen)|har tagits bort"
-    r"|tidak lagi tersedia|tidak (?:dijumpai|ditemui|ditemukan)|telah (?:dipadam|dihapus)"
+    r"|tidak lagi tersedia|telah (?:dipadam|dihapus)"
+    # "… tidak ditemukan." ends its sentence; "tidak ditemukan ancaman" (no threat found)
+    r"|tidak (?:dijumpai|ditemui|ditemukan)(?=\s*(?:[.!,;:)]|$))"
     r"|পাওয়া যায়নি|সরিয়ে নেওয়া হয়েছে"
     r"|הדף לא נמצא|הסיר את המודעה|המודעה הוסרה|אינו זמין עוד|אינה זמינה עוד"
     r"|(?:המוצר|הספר|הדף|המאמר) (?:אינו|אינה) זמי(?:ן|נה)"
@@ -177,7 +181,7 @@ _STRONG = (
     # Croatian, Serbian, Latvian, Lithuanian, Estonian, Turkish, Arabic, Persian, Vietnamese
     r"|oglas je istekao|više nije aktiv\w+|(?:už|již) není v nabídce"
     r"|(?:обява|страница)\w*.{0,40}?не е намерена|(?:е|била) изтрита от автора"
-    r"|yayından kaldırıl\w+|(?:хабарландыру|бет)\w* (?:енді )?белсенді емес"
+    r"|yayından kaldır(?:ıl|dı)\w*|(?:хабарландыру|бет)\w* (?:енді )?белсенді емес"
     r"|жариялаудан алып тастады|(?:այլևս|այլեւս) հասանելի չէ"
     rf"|(?:мәтін|жазба|бет|пост|видео)\w*{_GAP}өшірілді"
     r"|sudah tidak diiklankan|menutup lowongan"
@@ -246,6 +250,19 @@ _STRONG = (
     # parliament's bill, a classifieds search): the answer to the cited query is empty
     r"|\bno records? found(?=\s*(?:[.!]|$))|данных по (?:вашему )?запросу не найдено"
     r"|nema oglasa koji odgovaraju|לא נמצאו (?:כתבות|תוצאות|מודעות)"
+    # Batches 45-46: expired, sold or withdrawn ads in Greek, Turkish, Arabic, Chinese,
+    # Spanish
+    r"|(?:αγγελία|σελίδα|προϊόν|άρθρο|ανάρτηση)\w*\s+(?:\w+\s+)?(?:δεν είναι (?:πλέον )?"
+    r"διαθέσιμ\w+|δεν βρέθηκε|(?:έχει )?(?:διαγραφεί|αφαιρεθεί|λήξει|απενεργοποιήθηκε))"
+    r"|bu (?:ilanı|sayfayı|içeriği|gönderiyi) (?:artık )?görüntüleyemiyorsunuz"
+    r"|انتهت صلاحية (?:هذا|هذه)|(?:该|此)[\u4e00-\u9fff]{1,4}已下架"
+    r"|(?:anuncio|inmueble|oferta)\w*\s+(?:ya no está publicad[ao]"
+    r"|(?:fue |ha sido )?dad[ao] de baja)|el anunciante (?:lo|la) (?:dio|ha dado) de baja"
+    r"|this (?:community|subreddit|group) (?:has been|was) banned"
+    r"|(?:post|tweet) is from a suspended account"
+    # Belarusian, Kyrgyz: an article removed or hidden on an authority's demand
+    r"|(?:матэрыял|артыкул|старонка|допіс)\w*\s+(?:быў\s+|была\s+)?выдален\w*"
+    r"|старонка не знойдзена|бул (?:макала|материал|бет)[^.\n]{0,200}?жеткиликсиз"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -741,10 +758,12 @@ def section_candidate(capture: Capture, readable: Readable | None) -> bool:
     folder = section_of(capture.url)
     if readable is None or not readable.text or folder is None:
         return False
-    if _IDENTIFIER.search(urlsplit(folder).path):
+    path = urlsplit(folder).path
+    if _IDENTIFIER.search(path) or any(_SHORT_ID.fullmatch(s) for s in path.split("/")):
         return False  # the folder is in an item (/auto-oglasi/21834567/golf-7, a
-        # question's /question/61234567/answer/): any last segment shows that item,
-        # live or removed, so the folder has no missing-item page
+        # question's /question/61234567/answer/, a thread's /comments/1c8kq2z/): any
+        # last segment shows that item, live or removed, so the folder has no
+        # missing-item page
     if capture.final_url != capture.url:
         return True
     return _capped_word_count(readable.text, SECTION_WORDS) <= SECTION_WORDS
@@ -846,6 +865,10 @@ def _segment_words(segment: str) -> frozenset[str]:
 
 # An item's number or UUID (not a date: /2019/03/ or /2019-03-14/ is a folder of items)
 _IDENTIFIER = re.compile(r"\d{5}|[0-9a-f]{8}-[0-9a-f]{4}-", re.IGNORECASE)
+# A short base-36 or base-62 id, letters and digits mixed: a thread's 1c8kq2z, a file's
+# k3m9x2pq7rt41 (a word with a number, like covid19, is taken for one too: it only
+# costs that folder its probe).
+_SHORT_ID = re.compile(r"(?=[^\W_]*\d[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{6,}")
 
 
 def _found_the_item(url: str, folder_probe: Readable) -> bool:
@@ -1087,7 +1110,7 @@ _SUBJECT_FIRST = re.compile(
     r"(?:file|document|resource|article|post|content|item|story|profile|account|video|tweet"
     r"|listing|product|key|blob|object|site|website|domain|entry|contenu"
     r"|fichier|artikel|inhalt|dokument|datei|nota|artículo|contenido|documento|archivo"
-    r"|стать|материал|документ|запись)"
+    r"|стать|материал|документ|запись|posting|community|channel|subreddit)"
 )
 
 
@@ -1153,6 +1176,13 @@ def _mentioned(text: str, m: re.Match[str]) -> bool:
     if _REPORTED.search(text, start, end.start() if end else len(text)):
         return True
     return bool(_MENTION.search(text, start, m.end()))
+
+
+# What a page declares (og:type, JSON-LD @type) when it is a named work.
+_WORK_DECLARED = re.compile(
+    r"book|books\.book|movie|video\.(?:movie|episode|tv_show)|music\.\w+|musicrecording"
+    r"|musicalbum|podcastepisode|thesis|creativework"
+)
 
 
 def _names_a_thing(phrase: str) -> bool:
@@ -1273,7 +1303,10 @@ def wording_reason(
         probe is not None and own_words(readable, probe, SHORT_BODY_WORDS) <= SHORT_BODY_WORDS
     )
     headings = {line.strip() for line in text.splitlines()}
-    if title and (short or words <= TITLE_BODY_WORDS):
+    # A page that declares itself a book, a film or a recording and says more than a
+    # line is that work, whatever its name: a novel called "Stránka nenalezena".
+    work = not short and bool(_WORK_DECLARED.fullmatch(readable.declares.lower()))
+    if title and (short or words <= TITLE_BODY_WORDS) and not work:
         for part in _title_parts(title):
             if part.rstrip().endswith("?"):
                 continue
@@ -1299,6 +1332,12 @@ def wording_reason(
         lead = None  # a page about the error: a thread, an article
     if lead:
         return f"the page opens with “{_quote(lead.group(0))}”"
+    # A page of menus and links with no sentence of its own, one line of which is the
+    # message: a court's case card that now reads "Данных по запросу не найдено".
+    if not framed and _prose_words(raw) <= BARE_PROSE_WORDS:
+        for line in body.splitlines():
+            if _coverage(line, named) >= TITLE_COVERAGE and _unquoted(line, _STRONG_RE, named):
+                return f"the page says “{_quote(line)}”"
     return None
 
 
