@@ -353,8 +353,11 @@ def prepare_tree(
         if tag in DROPPED_TAGS:
             if tag != "script" or (el.get("type") or "").strip().lower() != "application/ld+json":
                 doomed.append(el)
-            if alerts is not None and tag == "script" and el.text and "alert(" in el.text:
-                alerts.extend(_alert_messages(el.text))
+            if alerts is not None and tag == "script" and el.text:
+                if "alert(" in el.text:
+                    alerts.extend(_alert_messages(el.text))
+                if notices is not None and '"alertRenderer"' in el.text:
+                    notices.extend(_app_errors(el.text))
             continue
         if tag == "table":
             tables.append(el)
@@ -403,6 +406,26 @@ def _alert_messages(script: str) -> list[str]:
     out = []
     for m in _ALERT.finditer(script):
         text = re.sub(r"\\(.)", lambda e: "\n" if e.group(1) == "n" else e.group(1), m.group(2))
+        if words := " ".join(text.split()):
+            out.append(words)
+    return out[:NOTICES]
+
+
+# The error banner a video platform's inline data hands its player page ("This account
+# has been terminated…"): typed ERROR by the platform itself, shown where the channel was.
+_APP_ERROR = re.compile(
+    r'"alertRenderer"\s*:\s*\{\s*"type"\s*:\s*"ERROR"\s*,\s*"text"\s*:\s*\{\s*'
+    r'"simpleText"\s*:\s*"((?:\\.|[^"\\]){1,300})"'
+)
+
+
+def _app_errors(script: str) -> list[str]:
+    out = []
+    for m in _APP_ERROR.finditer(script):
+        try:
+            text = json.loads(f'"{m.group(1)}"')
+        except ValueError:  # a broken escape: the page's bug, not a reason to fail
+            continue
         if words := " ".join(text.split()):
             out.append(words)
     return out[:NOTICES]

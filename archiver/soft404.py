@@ -259,7 +259,7 @@ _STRONG = (
     r"|(?:anuncio|inmueble|oferta)\w*\s+(?:ya no está publicad[ao]"
     r"|(?:fue |ha sido )?dad[ao] de baja)|el anunciante (?:lo|la) (?:dio|ha dado) de baja"
     r"|this (?:community|subreddit|group) (?:has been|was) banned"
-    r"|(?:post|tweet) is from a suspended account"
+    r"|(?:post|tweet) is from a suspended account|this account has been terminated"
     # Belarusian, Kyrgyz: an article removed or hidden on an authority's demand
     r"|(?:матэрыял|артыкул|старонка|допіс)\w*\s+(?:быў\s+|была\s+)?выдален\w*"
     r"|старонка не знойдзена|бул (?:макала|материал|бет)[^.\n]{0,200}?жеткиликсиз"

@@ -801,6 +801,19 @@ def test_banners_named_by_their_class_are_notices_too() -> None:
     )
 
 
+def test_a_video_platforms_error_banner_in_its_inline_data_is_a_notice() -> None:
+    data = (
+        '{"alerts":[{"alertRenderer":{"type":"ERROR","text":{"simpleText":"This account '
+        'has been terminated for violating the \\u201cspam\\u201d policy."}}}],'
+        '"x":[{"alertRenderer":{"type":"INFO","text":{"simpleText":"Subscribed"}}}],'
+        '"y":[{"alertRenderer":{"type":"ERROR","text":{"simpleText":"broken \\x escape"}}}]}'
+    )
+    html = f"<html><head><script>var ytInitialData = {data};</script></head><body><p>About"
+    html += " Press Copyright</p></body></html>"
+    readable = read_payload(html.encode(), [("Content-Type", "text/html")], "https://v.test/c")
+    assert readable.notice == "This account has been terminated for violating the “spam” policy."
+
+
 def test_an_alert_is_the_notice_of_a_page_with_nothing_else_to_read() -> None:
     script = (
         '<script>alert("글이 존재하지 않습니다.\\n\\n글이 삭제되었거나 이동된 경우입니다.");'

@@ -551,6 +551,7 @@ def test_removed_item_wording_of_batches_twenty_one_to_thirty(title: str, text: 
         ("Ленинский районный суд", "Уголовные дела\nДанных по запросу не найдено"),
         ("Oglasnica", "Nema oglasa koji odgovaraju vašoj pretrazi"),
         ("כל העמק", "לא נמצאו כתבות בתגית זו"),
+        ("VidTube", "This account has been terminated due to multiple violations."),
         ("tradepost", "This posting has expired."),
         ("tradepost", "This posting has been deleted by its author."),
         ("r/GrimsbyBuySell", "This community has been banned. It was unmoderated."),
