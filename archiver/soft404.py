@@ -1377,6 +1377,30 @@ _REMOVED_LINE = re.compile(
 REMOVED_PROSE_WORDS = 40  # prose a removed thread may keep (its community's blurb)
 
 
+# A messenger's web preview of a name with no channel behind it: "Telegram: Contact
+# @name" and a "Send Message" button. A channel's page says "View", a group's "Join".
+_CONTACT_TITLE = re.compile(r"(?:[^:]{1,40}:\s*)?contact @([\w.]{3,64})", re.IGNORECASE)
+
+
+def contact_card_reason(capture: Capture, readable: Readable | None) -> str | None:
+    """A numbered channel post answered with the messenger's contact card of its name.
+
+    Only a channel has numbered posts; the card for /name/212 means the name is no
+    channel now (deleted, or renamed and the name taken), so the post is not there.
+    """
+    if not readable:
+        return None
+    card = _CONTACT_TITLE.fullmatch(readable.title.strip())
+    if not card:
+        return None
+    segments = [s for s in urlsplit(capture.final_url).path.split("/") if s]
+    if len(segments) < 2 or not segments[-1].isdigit():
+        return None
+    if segments[-2].lower() != card.group(1).lower():
+        return None
+    return f"shows only a contact card for @{card.group(1)}, no post {segments[-1]}"
+
+
 def removed_body_reason(readable: Readable | None) -> str | None:
     """A thread whose post is only its removal marker, with no discussion after it.
 
@@ -1608,6 +1632,7 @@ def soft404_reason(
         or wording_reason(readable, capture.url, probe)
         or notice_reason(readable, capture.url)
         or removed_body_reason(readable)
+        or contact_card_reason(capture, readable)
         or state_reason(capture, readable, probe)
         or site_title_reason(capture, readable, probe)
         or unnamed_reason(capture, readable, probe)
