@@ -376,7 +376,14 @@ def prepare_tree(
         if (
             notices is not None
             and len(notices) < NOTICES
-            and (role in NOTICE_ROLES or _notice_class(cls))
+            and (
+                role in NOTICE_ROLES
+                or (
+                    cls is not None
+                    and _find_notice_class(cls) is not None
+                    and _NOT_NOTICE_CLASS.search(cls) is None
+                )
+            )
             and (notice := _notice_text(el))
             and not (notices and notice in notices[-1])  # a banner's inner box again
         ):
@@ -434,8 +441,7 @@ def _app_errors(script: str) -> list[str]:
 _HIDDEN_CLASS = re.compile(r"(?:^|[\s_-])(?:hidden|d-none|is-hidden|hide)(?:$|[\s_-])")
 
 
-def _notice_class(cls: str | None) -> bool:
-    return bool(cls and _NOTICE_CLASS.search(cls) and not _NOT_NOTICE_CLASS.search(cls))
+_find_notice_class = _NOTICE_CLASS.search  # bound once: called on every classed element
 
 
 def _notice_text(el: HtmlElement) -> str:
