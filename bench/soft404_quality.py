@@ -298,6 +298,8 @@ from archiver.urls import section_of
 #            R 0.771). 48, with the same rules: what the tool's users cite on politics,
 #            protest and civil society (as 42; 35% English, 25% Russian): P 1.000 /
 #            R 0.943, without the folder probes R 0.914 (the rules of a337970: the same).
+#            47, with the same rules: a general web mix, 40% English (as 43): P 1.000 /
+#            R 0.857, without the folder probes R 0.800 (the rules of a337970: the same).
 FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     # batch: (date recorded, TP, FP, FN, TN) on first contact with the rules
     2: ("2026-11-25", 9, 1, 1, 9),
@@ -345,6 +347,7 @@ FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     44: ("2026-11-26", 30, 0, 5, 35),
     45: ("2026-11-26", 32, 2, 3, 33),
     46: ("2026-11-26", 26, 0, 9, 35),
+    47: ("2026-11-26", 30, 0, 5, 35),
     48: ("2026-11-26", 33, 0, 2, 35),
     49: ("2026-11-26", 30, 0, 5, 35),
 }
@@ -403,6 +406,7 @@ BATCHES = {
     44: "protest and repression in the former USSR, as the tool's users cite it",
     45: "social, media and hosting platforms without JavaScript, fifteen languages",
     46: "classifieds, shops, job boards, ticketing and rentals worldwide",
+    47: "a general web mix, 40% English",
     48: "what the tool's users cite on politics, protest and civil society",
     49: "classifieds, shops, job boards, ticketing and rentals worldwide",
 }
