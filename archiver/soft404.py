@@ -53,12 +53,13 @@ _STRONG = (
     rf"|account|video|tweet|listing|product|key|blob|object|site|website|domain|entry|record"
     rf"|episode|track|ad|advert|thread|topic|book|app|job|property|position|vacancy|repository"
     rf"|repo|judgment|decision|dataset|paper|manuscript|report|publication|release|posting"
-    rf"|community|channel|subreddit)s?\b{_GAP}"
+    rf"|community|channel|subreddit|event|course|programme|program)s?\b{_GAP}"
     r"(?:(?:could not|couldn't|cannot|can't|can not) be found|(?:was|were|is) not found"
     r"|(?:does not|doesn't|did not|no longer) exists?|(?:has|have) been (?:removed|deleted"
     r"|taken down|suspended|disabled|withdrawn)|(?:was|were|is) (?:removed|deleted|suspended"
     r"|withdrawn)"
-    r"|(?:has|have) expired|(?:is |are )?no longer (?:available|online|listed|active)"
+    r"|(?:has|have) expired|(?:is |are )?no longer (?:available|online|listed|active|offered)"
+    r"|(?:is |are )?no longer being (?:marketed|advertised|offered)"
     r"|(?:has been|is|was) discontinued"
     r"|is (?:missing|unavailable|gone|not available)"
     r"|(?:is not|isn't|are not|aren't) (?:available|found)(?: right now| anymore| any more)?)"
@@ -91,7 +92,7 @@ _STRONG = (
     r"|ist (?:leider )?nicht (?:mehr )?verfügbar|wurde (?:gelöscht|entfernt))"
     r"|fehler 404|404 fehler|(?:konnten|können) wir (?:die|diese) seite nicht finden"
     # Spanish
-    rf"|\b(?:página|nota|artículo|contenido|documento|archivo|producto|oferta|anuncio|vídeo"
+    rf"|\b(?:página|nota|artículo|contenido|documento|archivo|producto|oferta|anuncio|vídeo|video"
     rf"|perfil|cuenta|publicación|tema|aviso)s?\b{_GAP}(?:no existe|ya no existe|descatalogad[ao]"
     r"|ya no está (?:disponible|a la venta|publicad[ao])|ya no tiene este producto"
     r"|no (?:se )?(?:ha podido encontrar|puede encontrar|encuentra|encontró|fue encontrad[ao])"
@@ -103,7 +104,7 @@ _STRONG = (
     r"|не существует|удал[её]н[аоы]?|недоступн[аоы]?|не может быть найден[аоы]?)"
     r"|(?:такой )?страницы нет|товар снят с (?:производства|продажи)|снят с продажи"
     r"|больше не прода[её]тся|такого (?:товара|объявления|материала|пользователя) нет"
-    r"|снят[аоы]? с публикации|(?:снял[аи]?|удалил[аи]?) (?:(?:эт[оу]|этот|сво[её]|свой) )?"
+    r"|снят[аоы]? с публикации|(?:снял[аи]?|удалил[аи]?) (?:(?:эт[оу]|этот|сво[её]|свою|свой) )?"
     r"(?:объявление|вакансию|страницу|запись|публикацию|аккаунт|профиль)"
     r"|ошибка 404|не (?:можем|удалось) найти (?:эту |такую |запрашиваемую )?страницу"
     # Italian
@@ -121,7 +122,7 @@ _STRONG = (
     r"|foi (?:removid[ao]|excluíd[ao]|apagad[ao]|encerrad[ao]))|página não encontrada|erro 404"
     # Polish
     rf"|\b(?:strona|artykuł|treść|ogłoszenie|oferta|produkt|plik|wątek|temat|post|zdjęcie"
-    rf"|przedmiot|konto|materiał|wideo)\b"
+    rf"|przedmiot|konto|materiał|wideo|transfer|link)\b"
     rf"{_GAP}(?:nie istnieje"
     r"|nie został[ao]? znalezion[aey]|został[ao]? (?:usunięt|zakończon)[aey]"
     r"|jest (?:już )?nieaktualn[aey]|jest (?:już )?nieaktywn[aey]"
@@ -259,6 +260,13 @@ _STRONG = (
     r"|(?:anuncio|inmueble|oferta)\w*\s+(?:ya no está publicad[ao]"
     r"|(?:fue |ha sido )?dad[ao] de baja)|el anunciante (?:lo|la) (?:dio|ha dado) de baja"
     r"|this (?:community|subreddit|group) (?:has been|was) banned"
+    # Batches 47-50: Dutch, Japanese, Turkish, Romanian, Greek, Russian, Portuguese
+    r"|(?:verkopen|leveren) we niet meer|(?:記事|ページ|投稿|動画)は削除されたか"
+    r"|böyle bir (?:entry|sayfa|kullanıcı|başlık|ilan|içerik) yok"
+    r"|(?:produsul|pagina|articolul|anunțul|anuntul)\w*\s+nu a fost găsit"
+    r"|(?:αγγελία|ανάρτηση)\w*\s+δεν είναι (?:πλέον )?ενεργ\w+"
+    r"|(?:данный|этот) (?:материал|пост|контент|профиль|ресурс) заблокирован"
+    r"|nenhum anúncio encontrado"
     r"|(?:post|tweet) is from a suspended account|this account has been terminated"
     # Belarusian, Kyrgyz: an article removed or hidden on an authority's demand
     r"|(?:матэрыял|артыкул|старонка|допіс)\w*\s+(?:быў\s+|была\s+)?выдален\w*"
@@ -307,6 +315,8 @@ _ABOUT_HTTP = re.compile(
     r"|código de status|código http|kod odpowiedzi|stavový kód|ステータスコード|状态码|狀態碼"
     r"|رمز (?:ال)?استجابة|رمز الحالة"
     r"|상태 코드"
+    # a server's configuration: nginx's error_page and try_files, Apache's ErrorDocument
+    r"|error_page\s+40\d|errordocument\s+40\d|try_files\s"
 )
 # Parts of "Page title | Site name"; not the colon, which joins a title to its subtitle.
 # Chinese and Japanese titles join their parts with a bare "-" or "_": 该职位已下线-海西人才网.
@@ -1110,7 +1120,8 @@ _SUBJECT_FIRST = re.compile(
     r"(?:file|document|resource|article|post|content|item|story|profile|account|video|tweet"
     r"|listing|product|key|blob|object|site|website|domain|entry|contenu"
     r"|fichier|artikel|inhalt|dokument|datei|nota|artículo|contenido|documento|archivo"
-    r"|стать|материал|документ|запись|posting|community|channel|subreddit)"
+    r"|стать|материал|документ|запись|posting|community|channel|subreddit|event|course"
+    r"|programme|program)"
 )
 
 
@@ -1520,8 +1531,9 @@ def _work_parts(parts: list[str]) -> list[str]:
         if not m:
             continue
         works.append(part)
-        if i > 0 and len(part[: m.start()].split()) <= GENRE_WORDS:
-            works.append(parts[i - 1])
+        kind = part[: m.start()].strip().casefold()
+        if i > 0 and (len(kind.split()) <= GENRE_WORDS or _GENRE_LAST.search(kind)):
+            works.append(parts[i - 1])  # "404 | Psychological Thriller Short Film (2023)"
     return works
 
 
@@ -1532,6 +1544,8 @@ _GENRE = re.compile(
     r"|(?:court|long)[- ]métrage|documentaire|(?:kurz|dokumentar|spiel)film"
     r"|película|documental|filme|cortometraje|cortometragem"
 )
+
+_GENRE_LAST = re.compile(rf"\b(?:{_GENRE.pattern})$")
 
 
 def _title_parts(title: str) -> list[str]:

@@ -573,6 +573,19 @@ def test_removed_item_wording_of_batches_twenty_one_to_thirty(title: str, text: 
         ("כל העמק", "לא נמצאו כתבות בתגית זו"),
         ("VidTube", "This account has been terminated due to multiple violations."),
         ("tradepost", "This posting has expired."),
+        ("Gatherly", "Event unavailable\nThis event is no longer available"),
+        ("Shannonvale", "This programme is no longer offered and is not accepting applications."),
+        ("Homefinder", "The property you were looking at is no longer being marketed."),
+        ("TikTak", "Para ti\nExplorar\nEste video no está disponible actualmente"),
+        ("Przeslij", "Ten transfer wygasł"),
+        ("вкругу", "Константин Воробьёв\nПользователь удалил свою страницу."),
+        ("ВКруг", "Данный материал заблокирован на территории Российской Федерации."),
+        ("KoopTop", "Dit product verkopen we niet meer."),
+        ("こむぎ日和", "お探しの記事は削除されたか、公開が終了している可能性があります。"),
+        ("sözlükçe", "böyle bir entry yok"),
+        ("Tehnomag", "Produsul nu a fost găsit!"),
+        ("AutoAgora", "Η αγγελία δεν είναι πλέον ενεργή."),
+        ("Vendejá", "Nenhum anúncio encontrado"),
         ("tradepost", "This posting has been deleted by its author."),
         ("r/GrimsbyBuySell", "This community has been banned. It was unmoderated."),
         ("X", "Conversation\nThis Post is from a suspended account.\nLearn more"),
@@ -607,6 +620,8 @@ def test_removed_item_wording_of_batches_thirty_two_to_forty_two(title: str, tex
         "The archive said no records found for 1921, so we went to the parish books.",
         # another's channel removed: news, said of no page of this site
         "Their channel has been removed from the store, the company confirmed on Monday.",
+        # another's event: news, said of no page of this site
+        "The concert event was removed from the city's calendar after the storm.",
         # "no threat found": the object follows
         "File ini telah dipindai dengan antivirus dan tidak ditemukan ancaman.",
     ],
@@ -621,7 +636,7 @@ def test_labelled_set_precision_and_recall() -> None:
     assert len(cases) >= 40
     assert {c.soft404 for c in cases} == {True, False}
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
-    # A floor under what the rules do on every labelled page (P 0.999, R 0.978 on 2,985):
+    # A floor under what the rules do on every labelled page (P 0.999, R 0.976 on 3,265):
     # the 0.99 / 0.95 aimed for. Batches merged later are measured first (FIRST_RUNS)
     # and may pull recall below it until their misses are fixed or shown unfixable.
     assert result["precision"] >= 0.99, result["wrong"]
@@ -919,6 +934,12 @@ def test_wording_of_batch_ten_languages(title: str, text: str) -> None:
         ),
         ("Ошибка 404 (2022)", "Триллер. Каждая ошибка 404 ведёт героиню к новой тайне банка."),
         ("Page Not Found 4+", "A puzzle game. You are a lost 404 page hopping through links."),
+        ("404 | Psychological Thriller Short Film (2023)", ""),
+        (
+            "nginx: static docs site with a real 404 page - Pastebox",
+            "server {\n# custom 404 page, gzip\nerror_page 404 /404.html;\n"
+            "try_files $uri $uri/ =404;\n}",
+        ),
     ],
 )
 def test_reports_generic_errors_and_works_are_content(title: str, text: str) -> None:
