@@ -363,6 +363,8 @@ SINCE_FOLDER_PROBES = 21
 # Batches measured with what the reader keeps apart for the verdicts (status notices,
 # link-preview cards); 33-36 came in just before the status notices, 32 and 37-40 after.
 SINCE_NOTICES = 32
+# Batches measured with banners named by their class among the notices (43 on).
+SINCE_CLASS_NOTICES = 43
 BATCHES = {
     1: "rules built on it",
     2: "written before the rules saw it, then fixed",
@@ -530,6 +532,7 @@ def print_first_runs() -> None:
         (SINCE_WORDING_FREE, "with the evidence that needs no wording"),
         (SINCE_FOLDER_PROBES, "with folder probes"),
         (SINCE_NOTICES, "with link-preview cards, most with status notices"),
+        (SINCE_CLASS_NOTICES, "with notices named by their class"),
     ):
         recent = [FIRST_RUNS[b][1:] for b in FIRST_RUNS if b >= since]
         _print_pooled(
