@@ -325,6 +325,7 @@ _NOTICE_CLASS = re.compile(
     r"|no-(?:products|results|items)(?:-found)?)(?=$|[\s_-])"
 )
 _NOT_NOTICE_CLASS = re.compile(r"cookie|consent|gdpr|newsletter|subscribe|promo")
+_find_notice_class = _NOTICE_CLASS.search  # bound once: called on every classed element
 NOTICE_WORDS = 50  # a notice is a line or two; past this it is a region of content
 NOTICES = 3
 ALERT_PAGE_WORDS = 10  # a page this bare is its script's alert()
@@ -353,8 +354,8 @@ def prepare_tree(
         if tag in DROPPED_TAGS:
             if tag != "script" or (el.get("type") or "").strip().lower() != "application/ld+json":
                 doomed.append(el)
-            if alerts is not None and tag == "script" and el.text:
-                if "alert(" in el.text:
+            if tag == "script" and el.text:
+                if alerts is not None and "alert(" in el.text:
                     alerts.extend(_alert_messages(el.text))
                 if notices is not None and '"alertRenderer"' in el.text:
                     notices.extend(_app_errors(el.text))
@@ -439,9 +440,6 @@ def _app_errors(script: str) -> list[str]:
 
 
 _HIDDEN_CLASS = re.compile(r"(?:^|[\s_-])(?:hidden|d-none|is-hidden|hide)(?:$|[\s_-])")
-
-
-_find_notice_class = _NOTICE_CLASS.search  # bound once: called on every classed element
 
 
 def _notice_text(el: HtmlElement) -> str:
