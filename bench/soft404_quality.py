@@ -313,7 +313,9 @@ from archiver.urls import section_of
 #            R 0.857 (the rules of a337970: R 0.800). 52: protest, repression, anarchist
 #            and labour movements of the former USSR (as 44), fourteen languages:
 #            P 1.000 / R 0.971, without the folder probes R 0.943 (the rules of a337970:
-#            R 0.943).
+#            R 0.943). 54: social, media and hosting platforms without JavaScript (as
+#            45), fifteen languages: P 0.971 / R 0.943, without the folder probes
+#            P 0.969 / R 0.886 (the rules of a337970: P 0.969 / R 0.886).
 FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     # batch: (date recorded, TP, FP, FN, TN) on first contact with the rules
     2: ("2026-11-25", 9, 1, 1, 9),
@@ -368,6 +370,7 @@ FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     51: ("2026-11-26", 35, 0, 0, 35),
     52: ("2026-11-26", 34, 0, 1, 35),
     53: ("2026-11-26", 31, 0, 4, 35),
+    54: ("2026-11-26", 33, 1, 2, 34),
 }
 # Batches measured once the unnamed-slug, canonical, declared-content and own-words
 # rules were in (evidence that needs no wording), which is what a run today has.
@@ -433,6 +436,7 @@ BATCHES = {
     51: "a general web mix, 40% English",
     52: "protest and repression in the former USSR, as the tool's users cite it",
     53: "classifieds, shops, job boards, ticketing and rentals worldwide",
+    54: "social, media and hosting platforms without JavaScript, fifteen languages",
 }
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "soft404"
 
