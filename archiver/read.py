@@ -357,7 +357,9 @@ def prepare_tree(
             if tag == "script" and el.text:
                 if alerts is not None and "alert(" in el.text:
                     alerts.extend(_alert_messages(el.text))
-                if notices is not None and '"alertRenderer"' in el.text:
+                if notices is not None and (
+                    '"alertRenderer"' in el.text or '"playabilityStatus"' in el.text
+                ):
                     notices.extend(_app_errors(el.text))
             continue
         if tag == "table":
@@ -419,11 +421,15 @@ def _alert_messages(script: str) -> list[str]:
     return out[:NOTICES]
 
 
-# The error banner a video platform's inline data hands its player page ("This account
-# has been terminated…"): typed ERROR by the platform itself, shown where the channel was.
+# The error a video platform's inline data hands its player page, typed by the platform
+# itself and shown where the channel or the video was: a channel's ERROR banner ("This
+# account has been terminated…"), a video's playability ERROR or UNPLAYABLE and its
+# reason ("This video has been removed…"; not LOGIN_REQUIRED: that video is there).
 _APP_ERROR = re.compile(
     r'"alertRenderer"\s*:\s*\{\s*"type"\s*:\s*"ERROR"\s*,\s*"text"\s*:\s*\{\s*'
     r'"simpleText"\s*:\s*"((?:\\.|[^"\\]){1,300})"'
+    r'|"playabilityStatus"\s*:\s*\{\s*"status"\s*:\s*"(?:ERROR|UNPLAYABLE)"\s*,\s*'
+    r'"reason"\s*:\s*"((?:\\.|[^"\\]){1,300})"'
 )
 
 
@@ -431,7 +437,7 @@ def _app_errors(script: str) -> list[str]:
     out = []
     for m in _APP_ERROR.finditer(script):
         try:
-            text = json.loads(f'"{m.group(1)}"')
+            text = json.loads(f'"{m.group(1) or m.group(2)}"')
         except ValueError:  # a broken escape: the page's bug, not a reason to fail
             continue
         if words := " ".join(text.split()):

@@ -267,6 +267,12 @@ _STRONG = (
     r"|(?:αγγελία|ανάρτηση)\w*\s+δεν είναι (?:πλέον )?ενεργ\w+"
     r"|(?:данный|этот) (?:материал|пост|контент|профиль|ресурс) заблокирован"
     r"|nenhum anúncio encontrado"
+    # Batches 51-54: a case card, a lot, an event, a post found in violation, Thai, Spanish
+    r"|(?:информация|сведения|данные) по (?:делу|запросу|вашему запросу) не найден\w*"
+    r"|this (?:lot|auction) has been withdrawn|this event has ended"
+    r"|(?:post|story) is under investigation or was found in violation"
+    r"|ประกาศ(?:นี้)?ถูกปิดแล้ว"
+    r"|no encontramos (?:vacantes|anuncios|empleos|productos|ofertas) con tu búsqueda"
     r"|(?:post|tweet) is from a suspended account|this account has been terminated"
     # Belarusian, Kyrgyz: an article removed or hidden on an authority's demand
     r"|(?:матэрыял|артыкул|старонка|допіс)\w*\s+(?:быў\s+|была\s+)?выдален\w*"
@@ -830,9 +836,23 @@ def site_title_reason(
     first = _TITLE_SPLIT.split(title.replace(": ", " | ", 1), 1)[0].strip()
     if title not in site and first not in site:
         return None
-    if not _few_own_words(readable, probe):
+    if not _few_own_words(readable, probe) or _shows_its_summary(readable, probe):
         return None
     return "titled with the site's name only, like a random path on this host, and few words"
+
+
+SUMMARY_HEAD_WORDS = 8  # opening words of a page's link-preview text looked for in it
+
+
+def _shows_its_summary(readable: Readable, probe: Readable) -> bool:
+    """Whether the page shows the text it gives link previews, which the random-path page
+    does not give: a blog's photo post titled with the blog's name alone, its caption
+    both in og:description and under the photo."""
+    summary = readable.summary.split()
+    if len(summary) < 4 or summary == probe.summary.split():
+        return False
+    head = " ".join(summary[:SUMMARY_HEAD_WORDS]).casefold()
+    return head in " ".join(readable.text.split()).casefold()
 
 
 UNNAMED_OWN_WORDS = 80  # own words a page that names nothing of its address may have

@@ -812,6 +812,12 @@ def test_a_video_platforms_error_banner_in_its_inline_data_is_a_notice() -> None
     html += " Press Copyright</p></body></html>"
     readable = read_payload(html.encode(), [("Content-Type", "text/html")], "https://v.test/c")
     assert readable.notice == "This account has been terminated for violating the “spam” policy."
+    # a video's player status: removed or blocked is said, an age check is not
+    for status, said in (("ERROR", True), ("UNPLAYABLE", True), ("LOGIN_REQUIRED", False)):
+        player = f'{{"playabilityStatus": {{"status": "{status}", "reason": "Video gone"}}}}'
+        html = f"<html><head><script>var p = {player};</script></head><body></body></html>"
+        page = read_payload(html.encode(), [("Content-Type", "text/html")], "https://v.test/w")
+        assert (page.notice == "Video gone") is said
 
 
 def test_an_alert_is_the_notice_of_a_page_with_nothing_else_to_read() -> None:
