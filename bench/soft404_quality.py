@@ -321,7 +321,13 @@ from archiver.urls import section_of
 #            measured once with the rules of commit e4aeb09 (the batch-51-54 fixes). 58:
 #            social, media and hosting platforms without JavaScript (as 45), fifteen
 #            languages: P 1.000 / R 0.971, without the folder probes R 0.943 (the rules
-#            of a337970: P 0.971 / R 0.943).
+#            of a337970: P 0.971 / R 0.943). 55, with the same rules: a general web mix,
+#            40% English (as 43): P 1.000 / R 0.971, the same without the folder probes
+#            and with the rules of a337970. 56: what the tool's users cite on politics,
+#            protest and civil society (as 42): P 1.000 / R 0.857, without the folder
+#            probes R 0.800 (the rules of a337970: R 0.829). 57: classifieds, shops, job
+#            boards, ticketing and rentals worldwide (as 46): P 0.971 / R 0.943, the same
+#            without the folder probes (the rules of a337970: P 0.968 / R 0.857).
 FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     # batch: (date recorded, TP, FP, FN, TN) on first contact with the rules
     2: ("2026-11-25", 9, 1, 1, 9),
@@ -377,6 +383,9 @@ FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     52: ("2026-11-26", 34, 0, 1, 35),
     53: ("2026-11-26", 31, 0, 4, 35),
     54: ("2026-11-26", 33, 1, 2, 34),
+    55: ("2026-11-26", 34, 0, 1, 35),
+    56: ("2026-11-26", 30, 0, 5, 35),
+    57: ("2026-11-26", 33, 1, 2, 34),
     58: ("2026-11-26", 34, 0, 1, 35),
 }
 # Batches measured once the unnamed-slug, canonical, declared-content and own-words
@@ -444,6 +453,9 @@ BATCHES = {
     52: "protest and repression in the former USSR, as the tool's users cite it",
     53: "classifieds, shops, job boards, ticketing and rentals worldwide",
     54: "social, media and hosting platforms without JavaScript, fifteen languages",
+    55: "a general web mix, 40% English",
+    56: "what the tool's users cite on politics, protest and civil society",
+    57: "classifieds, shops, job boards, ticketing and rentals worldwide",
     58: "social, media and hosting platforms without JavaScript, fifteen languages",
 }
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "soft404"
