@@ -87,9 +87,11 @@ _STRONG = (
     r"|rien (?:n'a|n'ait) été trouvé à cet emplacement"
     # German
     rf"|\b(?:seite|artikel|inhalt|dokument|datei|thema|beitrag|eintrag|anzeige|angebot|produkt"
-    rf"|profil|konto|video|nachricht|stellenanzeige|stellenangebot)\b{_GAP}(?:nicht gefunden"
+    rf"|profil|konto|video|nachricht|stellenanzeige|stellenangebot|petition)\b{_GAP}"
+    r"(?:nicht gefunden"
     r"|existiert (?:hier |leider )*nicht|gibt es (?:leider )?nicht"
-    r"|ist (?:leider )?nicht (?:mehr )?verfügbar|wurde (?:gelöscht|entfernt))"
+    r"|ist (?:leider )?nicht (?:oder nicht )?(?:mehr )?verfügbar"
+    r"|wurde (?:gelöscht|entfernt|gesperrt))"
     r"|fehler 404|404 fehler|(?:konnten|können) wir (?:die|diese) seite nicht finden"
     # Spanish
     rf"|\b(?:página|nota|artículo|contenido|documento|archivo|producto|oferta|anuncio|vídeo|video"
@@ -268,10 +270,15 @@ _STRONG = (
     r"|(?:данный|этот) (?:материал|пост|контент|профиль|ресурс) заблокирован"
     r"|nenhum anúncio encontrado"
     # Batches 51-54: a case card, a lot, an event, a post found in violation, Thai, Spanish
-    r"|(?:информация|сведения|данные) по (?:делу|запросу|вашему запросу) не найден\w*"
+    r"|(?:информация|сведения|данные|данных) по (?:делу|запросу|вашему запросу) не"
+    r" (?:найден|обнаружен)\w*"
     r"|this (?:lot|auction) has been withdrawn|this event has ended"
     r"|(?:post|story) is under investigation or was found in violation"
     r"|ประกาศ(?:นี้)?ถูกปิดแล้ว"
+    # Batches 55-58: Swedish, Russian, Ukrainian
+    r"|du söker finns inte (?:längre|kvar)"  # "(the record) you look for is no longer"
+    r"|(?:этот|данный) (?:канал|аккаунт|профиль|пост|материал) недоступен"
+    r"|ваканс\w+ закрит\w*"
     r"|no encontramos (?:vacantes|anuncios|empleos|productos|ofertas) con tu búsqueda"
     r"|(?:post|tweet) is from a suspended account|this account has been terminated"
     # Belarusian, Kyrgyz: an article removed or hidden on an authority's demand
@@ -1125,7 +1132,7 @@ _CIRCUMSTANCE = re.compile(
 _SELF_SUBJECT = re.compile(r"pages?\b|urls?\b|links?\b|página|pagina|seite|страниц")
 _POINTING = re.compile(
     r"\b(?:this|that|you|your|requested|vous|demandée?|cette|cet|ce|sie|ihr|angeforderte?"
-    r"|gesuchte?|aufgerufene?|diese[rs]?|dieses|este|esta|buscas|buscás|busca|solicitad[ao]"
+    r"|gesuchte?|aufgerufene?|gewünschte?|diese[rs]?|dieses|este|esta|buscas|buscás|busca|solicitad[ao]"
     r"|solicitaste|эт[аоиу]|этот|вы|запрашиваем\w*|запрошенн\w*|specified|ushbu)\b"
 )
 # Removed "from the site", after the phrase: this site's own piece, not news of another's.
@@ -1141,7 +1148,7 @@ _SUBJECT_FIRST = re.compile(
     r"|listing|product|key|blob|object|site|website|domain|entry|contenu"
     r"|fichier|artikel|inhalt|dokument|datei|nota|artículo|contenido|documento|archivo"
     r"|стать|материал|документ|запись|posting|community|channel|subreddit|event|course"
-    r"|programme|program)"
+    r"|programme|program|konto|petition)"
 )
 
 

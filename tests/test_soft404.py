@@ -592,6 +592,12 @@ def test_removed_item_wording_of_batches_twenty_one_to_thirty(title: str, text: 
         ("Medium", "This post is under investigation or was found in violation of the Rules."),
         ("CondoHub", "ประกาศนี้ถูกปิดแล้ว"),
         ("BolsaChamba", "0 empleos\nNo encontramos vacantes con tu búsqueda."),
+        ("Kaffeeklatsch", "Dieses Konto wurde gesperrt."),
+        ("Katalog", "Posten du söker finns inte längre i katalogen."),
+        ("Свободный Урал", "Этот канал недоступен, так как он использовался для спама."),
+        ("Суд", "Поиск информации по делам\nДанных по запросу не обнаружено"),
+        ("ePetitionen", "Die gewünschte Petition ist nicht oder nicht mehr verfügbar."),
+        ("Праця", "Вакансію закрито"),
         ("tradepost", "This posting has been deleted by its author."),
         ("r/GrimsbyBuySell", "This community has been banned. It was unmoderated."),
         ("X", "Conversation\nThis Post is from a suspended account.\nLearn more"),
@@ -626,6 +632,8 @@ def test_removed_item_wording_of_batches_thirty_two_to_forty_two(title: str, tex
         "The archive said no records found for 1921, so we went to the parish books.",
         # another's channel removed: news, said of no page of this site
         "Their channel has been removed from the store, the company confirmed on Monday.",
+        # another's account or petition: news, said of no page of this site
+        "Das Konto des Ministers wurde gesperrt, teilte die Plattform am Montag mit.",
         # another's event: news, said of no page of this site
         "The concert event was removed from the city's calendar after the storm.",
         # "no threat found": the object follows
@@ -642,7 +650,7 @@ def test_labelled_set_precision_and_recall() -> None:
     assert len(cases) >= 40
     assert {c.soft404 for c in cases} == {True, False}
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
-    # A floor under what the rules do on every labelled page (P 0.999, R 0.978 on 3,545):
+    # A floor under what the rules do on every labelled page (P 0.998, R 0.978 on 3,825):
     # the 0.99 / 0.95 aimed for. Batches merged later are measured first (FIRST_RUNS)
     # and may pull recall below it until their misses are fixed or shown unfixable.
     assert result["precision"] >= 0.99, result["wrong"]
