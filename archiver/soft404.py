@@ -253,20 +253,23 @@ _STRONG = (
     # parliament's bill, a classifieds search): the answer to the cited query is empty
     r"|\bno records? found(?=\s*(?:[.!]|$))|данных по (?:вашему )?запросу не найдено"
     r"|nema oglasa koji odgovaraju|לא נמצאו (?:כתבות|תוצאות|מודעות)"
-    # Batches 45-46: expired, sold or withdrawn ads in Greek, Turkish, Arabic, Chinese,
-    # Spanish
+    # Batches 43-46: removed postings, banned communities, suspended or terminated
+    # accounts; expired, sold or withdrawn ads in Greek, Turkish, Arabic, Chinese,
+    # Spanish; Belarusian and Kyrgyz articles removed or hidden on an authority's demand
+    r"|this (?:community|subreddit|group) (?:has been|was) banned"
+    r"|(?:post|tweet) is from a suspended account|this account has been terminated"
     r"|(?:αγγελία|σελίδα|προϊόν|άρθρο|ανάρτηση)\w*\s+(?:\w+\s+)?(?:δεν είναι (?:πλέον )?"
-    r"διαθέσιμ\w+|δεν βρέθηκε|(?:έχει )?(?:διαγραφεί|αφαιρεθεί|λήξει|απενεργοποιήθηκε))"
+    r"(?:διαθέσιμ|ενεργ)\w+|δεν βρέθηκε|(?:έχει )?(?:διαγραφεί|αφαιρεθεί|λήξει|απενεργοποιήθηκε))"
     r"|bu (?:ilanı|sayfayı|içeriği|gönderiyi) (?:artık )?görüntüleyemiyorsunuz"
     r"|انتهت صلاحية (?:هذا|هذه)|(?:该|此)[\u4e00-\u9fff]{1,4}已下架"
     r"|(?:anuncio|inmueble|oferta)\w*\s+(?:ya no está publicad[ao]"
     r"|(?:fue |ha sido )?dad[ao] de baja)|el anunciante (?:lo|la) (?:dio|ha dado) de baja"
-    r"|this (?:community|subreddit|group) (?:has been|was) banned"
-    # Batches 47-50: Dutch, Japanese, Turkish, Romanian, Greek, Russian, Portuguese
+    r"|(?:матэрыял|артыкул|старонка|допіс)\w*\s+(?:быў\s+|была\s+)?выдален\w*"
+    r"|старонка не знойдзена|бул (?:макала|материал|бет)[^.\n]{0,200}?жеткиликсиз"
+    # Batches 47-50: Dutch, Japanese, Turkish, Romanian, Russian, Portuguese
     r"|(?:verkopen|leveren) we niet meer|(?:記事|ページ|投稿|動画)は削除されたか"
     r"|böyle bir (?:entry|sayfa|kullanıcı|başlık|ilan|içerik) yok"
     r"|(?:produsul|pagina|articolul|anunțul|anuntul)\w*\s+nu a fost găsit"
-    r"|(?:αγγελία|ανάρτηση)\w*\s+δεν είναι (?:πλέον )?ενεργ\w+"
     r"|(?:данный|этот) (?:материал|пост|контент|профиль|ресурс) заблокирован"
     r"|nenhum anúncio encontrado"
     # Batches 51-54: a case card, a lot, an event, a post found in violation, Thai, Spanish
@@ -275,15 +278,11 @@ _STRONG = (
     r"|this (?:lot|auction) has been withdrawn|this event has ended"
     r"|(?:post|story) is under investigation or was found in violation"
     r"|ประกาศ(?:นี้)?ถูกปิดแล้ว"
+    r"|no encontramos (?:vacantes|anuncios|empleos|productos|ofertas) con tu búsqueda"
     # Batches 55-58: Swedish, Russian, Ukrainian
     r"|du söker finns inte (?:längre|kvar)"  # "(the record) you look for is no longer"
     r"|(?:этот|данный) (?:канал|аккаунт|профиль|пост|материал) недоступен"
     r"|ваканс\w+ закрит\w*"
-    r"|no encontramos (?:vacantes|anuncios|empleos|productos|ofertas) con tu búsqueda"
-    r"|(?:post|tweet) is from a suspended account|this account has been terminated"
-    # Belarusian, Kyrgyz: an article removed or hidden on an authority's demand
-    r"|(?:матэрыял|артыкул|старонка|допіс)\w*\s+(?:быў\s+|была\s+)?выдален\w*"
-    r"|старонка не знойдзена|бул (?:макала|материал|бет)[^.\n]{0,200}?жеткиликсиз"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
