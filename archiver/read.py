@@ -413,12 +413,15 @@ _ALERT = re.compile(r"""\balert\(\s*(["'])((?:\\.|(?!\1)[^\\]){1,300})\1\s*\)"""
 
 def _alert_messages(script: str) -> list[str]:
     """The string literals a script shows with alert(), escapes read ("\\n" a newline)."""
-    out = []
-    for m in _ALERT.finditer(script):
-        text = re.sub(r"\\(.)", lambda e: "\n" if e.group(1) == "n" else e.group(1), m.group(2))
-        if words := " ".join(text.split()):
-            out.append(words)
-    return out[:NOTICES]
+    return _said(
+        re.sub(r"\\(.)", lambda e: "\n" if e.group(1) == "n" else e.group(1), m.group(2))
+        for m in _ALERT.finditer(script)
+    )
+
+
+def _said(texts: Iterable[str]) -> list[str]:
+    """The first NOTICES messages that say something, each on one line."""
+    return [words for text in texts if (words := " ".join(text.split()))][:NOTICES]
 
 
 # The error a video platform's inline data hands its player page, typed by the platform
@@ -434,15 +437,13 @@ _APP_ERROR = re.compile(
 
 
 def _app_errors(script: str) -> list[str]:
-    out = []
+    texts = []
     for m in _APP_ERROR.finditer(script):
         try:
-            text = json.loads(f'"{m.group(1) or m.group(2)}"')
+            texts.append(json.loads(f'"{m.group(1) or m.group(2)}"'))
         except ValueError:  # a broken escape: the page's bug, not a reason to fail
             continue
-        if words := " ".join(text.split()):
-            out.append(words)
-    return out[:NOTICES]
+    return _said(texts)
 
 
 _HIDDEN_CLASS = re.compile(r"(?:^|[\s_-])(?:hidden|d-none|is-hidden|hide)(?:$|[\s_-])")
