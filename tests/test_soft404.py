@@ -616,7 +616,7 @@ def test_removed_item_wording_of_batches_twenty_one_to_thirty(title: str, text: 
         ("Кезек", "Бул макала министрликтин талабы боюнча убактылуу жеткиликсиз."),
     ],
 )
-def test_removed_item_wording_of_batches_thirty_two_to_forty_two(title: str, text: str) -> None:
+def test_removed_item_wording_of_batches_thirty_two_to_fifty_eight(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
 
 
