@@ -402,6 +402,8 @@ def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
     item = _segment_words(start_segments[-1]) if start_segments else frozenset()
     if _kept_identifier(start, end):
         return None
+    if _unrelated_listing(start, end, readable):
+        return f"redirected to a listing of its kind ({_quote(end_path)})"
     # The item's number is gone from where it landed (shared numbers returned above):
     # then two slug words are enough to name it (/186001237/skoda-fabia…), and the
     # listing may repeat one of them (/auto/skoda/) or be named as long.
@@ -420,6 +422,38 @@ def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
     if 3 * _named_count(item, _fold(readable.title)) > 2 * len(item):
         return None  # titled with its slug's words: the item itself, renamed
     return f"redirected to a listing of its kind ({_quote(end_path)})"
+
+
+def _unrelated_listing(start: str, end: str, readable: Readable) -> bool:
+    """A numbered item sent, at most as deep, to a page that names nothing of it.
+
+    A shop's withdrawn coffee machine (/ua/kavomashyna-vellano-aroma-classic/p214470903/)
+    sent to /ua/coffee_machines/c80164/, a rental ad (/item/8fk2m1pq) to
+    /realestate/rent?city=4000: the item's number is gone, no word of its address is
+    left, and the place it landed is named in two words at most, as listings are (a
+    moved article keeps a slug of its own). The redirect keeps the caller's guarantees
+    (same host, identifier not kept).
+    """
+    start_segments = _segments(unquote(urlsplit(start).path))
+    end_segments = _segments(unquote(urlsplit(end).path))
+    if not start_segments or not end_segments or len(end_segments) > len(start_segments):
+        return False
+    if not any(len(t) >= ITEM_ID_CHARS for t in _identifiers(start) - _identifiers(end)):
+        return False
+    item, _ = _item_slug(start)
+    in_item_folder = any(s in _ITEM_FOLDERS for s in start_segments[:-1])
+    if len(item) < 2 and not in_item_folder:
+        return False
+    cited = frozenset(w for segment in start_segments for w in _segment_words(segment))
+    landed = [_segment_words(segment) for segment in end_segments]
+    if _names_any(cited, " ".join(w for words in landed for w in words)):
+        return False
+    # Without words to look for in its title, a listing shows itself by its filters
+    # (?city=4000); /p/12345 sent to /products/blue-widget may have moved.
+    if len(landed[-1]) > 2 or not (item or urlsplit(end).query):
+        return False
+    # a title naming more than half of the item's words: the item, renamed
+    return 2 * _named_count(item, _fold(readable.title)) <= len(item)
 
 
 _IDENTIFIER_TOKEN = re.compile(r"[^\W_]*\d[^\W_]*")
@@ -663,6 +697,9 @@ _SEARCH_SEGMENT = re.compile(
     r"|kereses|keresés|cautare|căutare|pretraga|iskanje|otsing|paieska|paieška|meklet|meklēt"
     r"|pencarian|tim-kiem|αναζήτηση|חיפוש|بحث|検索|搜索|搜尋|검색"
 )
+# A marketplace's search on a host of its own: an ad at articulo.<site> sent to
+# listado.<site>/bocina-jbl-flip-5 when it was paused
+_SEARCH_HOST = re.compile(r"listados?|search|busca|buscar|suche|recherche")
 _SEARCH_QUERY = re.compile(r"(?:^|&)(?:q|s|query|search|keywords?|term)=")
 # Parameters a site search puts its words in: ?q=, VTEX's ?_q=, ?searchtext=, ?recherche=
 _SEARCH_PARAM = re.compile(
@@ -672,8 +709,10 @@ _SEARCH_PARAM = re.compile(
 
 def _is_search(url: str) -> bool:
     """A site-search URL: /search?q=…, /?s=…, ?page=recherche (a catch-all for pages
-    that moved)."""
+    that moved), listado.<site>/…"""
     parts = urlsplit(url)
+    if _SEARCH_HOST.fullmatch(_host(url).split(".")[0]):
+        return True
     segments = [s for s in unquote(parts.path).lower().split("/") if s]
     if any(_SEARCH_SEGMENT.fullmatch(s.split(".")[0]) for s in segments):
         return True

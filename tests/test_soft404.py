@@ -367,6 +367,12 @@ def test_redirects_to_a_search_for_the_items_own_words() -> None:
     # one shared word is not a search for the item
     one = "https://shop.test/garden?q=banco"
     assert redirect_reason(page(shop, final=one)) is None
+    # a marketplace's search on a host of its own
+    ad = "https://articulo.market.test/MLM-1650022987-bocina-bluetooth-jbl-flip-5-_JM"
+    listado = "https://listado.market.test/bocina-jbl-flip-5"
+    assert redirect_reason(page(ad, final=listado)) == "redirected to the site's search page"
+    other = "https://www.market.test/ofertas/bocina-jbl-flip-5"
+    assert redirect_reason(page(ad, final=other)) is None
 
 
 def test_a_numbered_item_sent_up_to_a_section_or_an_article_query_sent_home() -> None:
@@ -424,6 +430,36 @@ def test_a_numbered_item_sent_to_a_listing_without_its_number() -> None:
     assert redirect_reason(page(seeds, final=radish)) == (
         "redirected to a category page (/produkt-kategorie/gemuese/radieschen/)"
     )
+
+
+def test_a_numbered_item_sent_to_a_listing_that_names_nothing_of_it() -> None:
+    machine = "https://shop.test/ua/kavomashyna-vellano-aroma-classic/p214470903/"
+    machines = "https://shop.test/ua/coffee_machines/c80164/"
+    category = Readable(text="Кавомашини", title="Кавомашини — купити в Києві")
+    assert listing_reason(page(machine, final=machines), category) == (
+        "redirected to a listing of its kind (/ua/coffee_machines/c80164/)"
+    )
+    # an ad with no words in its address: the listing shows itself by its filters
+    flat = "https://ads.test/item/8fk2m1pq"
+    rentals = Readable(text="Apartments", title="דירות להשכרה בחיפה")
+    filtered, named = (
+        "https://ads.test/realestate/rent?city=4000",
+        "https://ads.test/products/widget",
+    )
+    assert listing_reason(page(flat, final=filtered), rentals)
+    assert listing_reason(page(flat, final=named), rentals) is None
+    # the item renamed (titled with its words), moved to an article's slug, or deeper
+    renamed = Readable(text="x", title="Кавомашина Vellano Aroma Classic")
+    assert listing_reason(page(machine, final=machines), renamed) is None
+    article = "https://shop.test/ua/blog/how-we-test-coffee-machines/"
+    assert listing_reason(page(machine, final=article), category) is None
+    deeper = "https://shop.test/ua/kitchen/coffee/machines/c80164/"
+    assert listing_reason(page(machine, final=deeper), category) is None
+    # the number kept, or no number to lose
+    kept = "https://shop.test/ua/coffee_machines/p214470903/"
+    assert listing_reason(page(machine, final=kept), category) is None
+    plain = "https://shop.test/ua/kavomashyna-vellano-aroma-classic/"
+    assert listing_reason(page(plain, final=machines), category) is None
 
 
 def test_a_redirect_from_an_item_to_a_listing_of_its_kind() -> None:
