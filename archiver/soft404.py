@@ -566,11 +566,22 @@ def _landing_place(start: str, end: str) -> str | None:
         return f"a category page ({listing[:60]})"
     if _landing(start, end):
         return f"a front page far above the cited one ({urlsplit(end).path[:60]})"
+    if _FRONT_PATH.fullmatch(urlsplit(end).path.casefold()) and not _FRONT_PATH.fullmatch(
+        urlsplit(start).path.casefold()
+    ):
+        return f"the service's front page ({urlsplit(end).path[:60]})"
     dropped = _dropped_item(start, end)
     if dropped:
         return f"the same address without its item ({dropped[:60]})"
     return None
 
+
+# A service's front page under a name of its own: where a short link to a deleted
+# track or video lands (on.<service>/8Hq2vXpLk sent to /discover)
+_FRONT_PATH = re.compile(
+    r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/)?(?:discover|explore|trending|popular|foryou|for-you|fyp"
+    r"|feed|stream|latest)/?"
+)
 
 # Folders that hold one item per page
 _ITEM_FOLDERS = {"product", "products", "produkt", "produto", "producto", "item", "items", "p"}

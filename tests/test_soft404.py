@@ -353,6 +353,21 @@ def test_a_thread_whose_post_is_only_its_removal_marker() -> None:
     )
 
 
+def test_a_short_link_sent_to_the_services_front_page() -> None:
+    short = "https://on.tones.test/8Hq2vXpLk"
+    assert redirect_reason(page(short, final="https://tones.test/discover")) == (
+        "redirected to the service's front page (/discover)"
+    )
+    assert redirect_reason(page(short, final="https://tones.test/es/explore/")) is not None
+    # the track itself, a profile, or a cited front page sent to its new name
+    track = "https://tones.test/riverside-choir/discover-the-river"
+    assert redirect_reason(page(short, final=track)) is None
+    assert redirect_reason(page(short, final="https://tones.test/discovery-choir")) is None
+    assert (
+        redirect_reason(page("https://tones.test/explore", "https://tones.test/discover")) is None
+    )
+
+
 def test_redirects_to_a_search_for_the_items_own_words() -> None:
     shop = "https://shop.test/banco-jardim-acacia-120"
     vtex = "https://shop.test/banco%20jardim%20acacia%20120?_q=banco%20jardim%20acacia%20120&map=ft"
