@@ -328,6 +328,23 @@ from archiver.urls import section_of
 #            probes R 0.800 (the rules of a337970: R 0.829). 57: classifieds, shops, job
 #            boards, ticketing and rentals worldwide (as 46): P 0.971 / R 0.943, the same
 #            without the folder probes (the rules of a337970: P 0.968 / R 0.857).
+#   batches 59-63: 70 pages each (35/35), written without reading the rules at the same
+#            time as 64 (each host with its own template), each measured once with the
+#            rules of commit 852552b; the rules of 3ffa1c8 give the same counts on all
+#            five. 59, a general web mix, 40% English (as 55): P 1.000 / R 0.857, the
+#            same without the folder probes. 60, what the tool's users cite on politics,
+#            protest and civil society (as 56): P 1.000 / R 0.971, without the folder
+#            probes R 0.914. 61, classifieds, shops, job boards, ticketing and rentals (as
+#            57): P 1.000 / R 0.714, the same without the folder probes (removed ads and
+#            closed vacancies in wording not yet known, empty searches and collections,
+#            redirects to a filtered listing). 62, social, media and hosting platforms
+#            without JavaScript (as 58): P 0.967 / R 0.829, without the folder probes
+#            P 1.000 / R 0.800 (the false one: a live channel post whose preview text was
+#            all that told it from its folder's answer). 63, a new theme: governments,
+#            courts, universities, libraries, museums, NGOs and documentation (Drupal,
+#            TYPO3, Plone, DSpace, Koha, CKAN, SharePoint, Sphinx): P 1.000 / R 0.686,
+#            without the folder probes R 0.657 (closed consultations and calls, withdrawn
+#            repository items and datasets, cited searches that now find nothing).
 #   batch 64: 70 pages (35/35), written without reading the rules: news and magazines
 #            worldwide as essays and reports cite them (eighteen languages; WordPress VIP,
 #            Arc XP, Brightspot, Ghost, Drupal, Bitrix, AMP, custom stacks), measured once
@@ -394,6 +411,11 @@ FIRST_RUNS: dict[int, tuple[str, int, int, int, int]] = {
     56: ("2026-11-26", 30, 0, 5, 35),
     57: ("2026-11-26", 33, 1, 2, 34),
     58: ("2026-11-26", 34, 0, 1, 35),
+    59: ("2026-11-26", 30, 0, 5, 35),
+    60: ("2026-11-26", 34, 0, 1, 35),
+    61: ("2026-11-26", 25, 0, 10, 35),
+    62: ("2026-11-26", 29, 1, 6, 34),
+    63: ("2026-11-26", 24, 0, 11, 35),
     64: ("2026-11-26", 32, 0, 3, 35),
 }
 # Batches measured once the unnamed-slug, canonical, declared-content and own-words
@@ -465,6 +487,11 @@ BATCHES = {
     56: "what the tool's users cite on politics, protest and civil society",
     57: "classifieds, shops, job boards, ticketing and rentals worldwide",
     58: "social, media and hosting platforms without JavaScript, fifteen languages",
+    59: "a general web mix, 40% English",
+    60: "what the tool's users cite on politics, protest and civil society",
+    61: "classifieds, shops, job boards, ticketing and rentals worldwide",
+    62: "social, media and hosting platforms without JavaScript, fifteen languages",
+    63: "governments, courts, universities, libraries, museums, NGOs and documentation",
     64: "news and magazines worldwide as essays and reports cite them, eighteen languages",
 }
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "soft404"
