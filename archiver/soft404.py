@@ -1506,6 +1506,67 @@ def removed_body_reason(readable: Readable | None) -> str | None:
     return f"the post's body is “{line.group(1)}”"
 
 
+# A result list's own word for having nothing to show, where the cited page was a
+# search or a collection: what it listed is gone.
+_EMPTY_RESULTS = re.compile(
+    r"\bno (?:matching )?(?:results?|products?|items?|records?|entries|listings?|ads|jobs"
+    r"|events|documents|matches)\b(?! (?:for|in) (?:this|that) )"
+    r"|nothing (?:here )?match(?:es|ed) your (?:search|criteria)|0 results?\b"
+    r"|your search (?:for .{1,80}? )?(?:did not|didn't) (?:match|return)"
+    r"|(?:could not|couldn't|can't|cannot) find any (?:results|matches|products|items)"
+    r"|search again (?:for )?what you are looking for"
+    r"|no (?:hemos encontrado|se (?:han )?encontra\w+) (?:ningún )?(?:resultados?|productos?)"
+    r"|sin resultados|no hay (?:resultados|productos|anuncios)|ningún resultado"
+    r"|busque de nuevo lo que está buscando"
+    r"|aucun(?:e)? (?:résultat|produit|article|annonce)s?\b"
+    r"|keine (?:ergebnisse|treffer|produkte|artikel|einträge|anzeigen)\b|nichts gefunden"
+    r"|nessun (?:risultato|prodotto)|nenhum (?:resultado|produto|anúncio)"
+    r"|não (?:encontramos|foram encontrados) (?:resultados|produtos)"
+    r"|geen (?:zoek)?resultaten|geen producten|brak wyników|nie znaleziono (?:wyników|produktów)"
+    r"|žádné (?:výsledky|záznamy)|inga (?:resultat|träffar)"
+    r"|ничего не (?:найдено|нашлось)|нет результатов|нічого не (?:знайдено|збігається)"
+    r"|немає результатів|sonuç bulunamadı|hiçbir sonuç"
+    r"|لا توجد نتائج|لم يتم العثور على (?:أي )?نتائج"
+    r"|검색\s?결과가 없습니다|검색된 결과가 없"
+    r"|検索結果(?:は|が)(?:0件|ありません|見つかりませんでした)"
+    r"|該当する\w{0,6}(?:は|が)(?:ありません|見つかりませんでした)"
+    r"|(?:没有|未)找到(?:相关|符合)|沒有找到(?:相關|符合)|查無(?:資料|結果)|(?:无|無)搜(?:索|尋)結?果"
+    r"|ไม่พบผลลัพธ์|không tìm thấy kết quả|tidak ada hasil|कोई परिणाम नहीं"
+)
+# A result list's address: a search (/search?q=, /?s=, opac-search.pl?q=, search.do,
+# results.aspx?k=) or a collection of a shop.
+_RESULTS_FILE = re.compile(r"(?:\w+[-_])?(?:search|results?)(?:[-_]\w+)?(?:\.\w{2,4})?")
+
+
+def _cites_results(url: str) -> bool:
+    if _is_search(url) or _listing_path(url):
+        return True
+    parts = urlsplit(url)
+    if any(_SEARCH_PARAM.fullmatch(k.casefold()) and v.strip() for k, v in parse_qsl(parts.query)):
+        return True
+    return bool(parts.query) and any(
+        _RESULTS_FILE.fullmatch(s) for s in parts.path.casefold().split("/")
+    )
+
+
+def empty_results_reason(readable: Readable | None, url: str) -> str | None:
+    """A cited search or collection that now lists nothing: what it listed is gone.
+
+    Only the page's own list can say so: its address must be a search or a collection,
+    and the page short enough to be a result page (a long article mentioning "no
+    results" is neither).
+    """
+    if not readable or not _cites_results(url):
+        return None
+    if _capped_word_count(readable.text, TITLE_BODY_WORDS) > TITLE_BODY_WORDS:
+        return None
+    for text in (readable.notice, readable.text):
+        found = _unquoted(text.replace("’", "'").casefold(), _EMPTY_RESULTS)
+        if found:
+            return f"the results it cited are gone (“{_quote(found.group(0))}”)"
+    return None
+
+
 _DOMAIN_WORD = re.compile(r"\b(?:domain|domaine|dominio|domäne|domain-?name|домен)\w*")
 _PARKING_WORD = re.compile(
     r"\b(?:sale|sell\w*|buy|offer|lease|expir\w*|renew\w*|regist\w*|parked|auction|vendre"
@@ -1722,6 +1783,7 @@ def soft404_reason(
         or wording_reason(readable, capture.url, probe)
         or notice_reason(readable, capture.url)
         or removed_body_reason(readable)
+        or empty_results_reason(readable, capture.final_url)
         or contact_card_reason(capture, readable)
         or state_reason(capture, readable, probe)
         or site_title_reason(capture, readable, probe)

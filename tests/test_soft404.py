@@ -14,6 +14,7 @@ from archiver.read import read_payload
 from archiver.soft404 import (
     canonical_reason,
     contact_card_reason,
+    empty_results_reason,
     empty_title_reason,
     listing_reason,
     notice_reason,
@@ -1435,3 +1436,42 @@ def test_a_slug_spells_turkish_dotless_i_plainly() -> None:
     )
     url = "https://shop.test/kodcu/404-sayfa-bulunamadi-baskili-unisex-tisort-p-7784512"
     assert soft404_reason(page(url), shirt, None) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("https://lib.test/cgi-bin/koha/opac-search.pl?q=su:mills", "No results found!"),
+        (
+            "https://court.test/Search/Pages/results.aspx?k=Hollis",
+            "Nothing here matches your search",
+        ),
+        ("https://shop.test/collections/gift-edit-2022", "No products found"),
+        ("https://ads.test/search?keywords=wii+u", "No hemos encontrado resultados"),
+        ("https://city.test/portal/search/search.do?query=x", "검색결과가 없습니다."),
+        ("https://museum.test/?s=кахлі", "Вибачте, але нічого не збігається з вашими критеріями."),
+        ("https://jobs.test/jobs?q=payroll&l=Moncton", "No jobs found for payroll in Moncton"),
+        (
+            "https://shop.test/buscar?controller=search&s=llave",
+            "Busque de nuevo lo que está buscando",
+        ),
+    ],
+)
+def test_a_cited_search_or_collection_that_lists_nothing(url: str, said: str) -> None:
+    page_text = Readable(text=f"Search\nHome › Search\n{said}\nTry other words", title="Search")
+    assert empty_results_reason(page_text, url) is not None
+    # the same words where the cited page was not a list of results
+    assert empty_results_reason(page_text, "https://news.test/2024/03/search-for-hiker") is None
+
+
+def test_a_result_list_with_results_or_a_long_page_is_not_empty() -> None:
+    search = "https://shop.test/search?q=kettle"
+    listed = Readable(text="Search\n12 results for kettle\nSteel kettle 1.7 l £24", title="Search")
+    assert empty_results_reason(listed, search) is None
+    article = "Our search page now says " + "word " * 320 + "no results found"
+    assert empty_results_reason(Readable(text=article, title="x"), search) is None
+    quoted = Readable(text="Why does the catalogue say “no results found” for me?", title="x")
+    assert empty_results_reason(quoted, search) is None
+    # "no results for this ..." in a hint is not the list itself
+    hint = Readable(text="Tip: no results for this filter? Widen the area.\n8 flats", title="x")
+    assert empty_results_reason(hint, search) is None
