@@ -432,6 +432,8 @@ _APP_ERROR = re.compile(
     r'"alertRenderer"\s*:\s*\{\s*"type"\s*:\s*"ERROR"\s*,\s*"text"\s*:\s*\{\s*'
     r'"simpleText"\s*:\s*"((?:\\.|[^"\\]){1,300})"'
     r'|"playabilityStatus"\s*:\s*\{\s*"status"\s*:\s*"(?:ERROR|UNPLAYABLE)"\s*,\s*'
+    # a few plain fields may come first ("playableInEmbed": false)
+    r'(?:"\w+"\s*:\s*(?:true|false|null|-?\d+|"[^"\\]{0,80}")\s*,\s*){0,4}'
     r'"reason"\s*:\s*"((?:\\.|[^"\\]){1,300})"'
 )
 

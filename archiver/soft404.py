@@ -55,7 +55,8 @@ _STRONG = (
     rf"|repo|judgment|decision|dataset|paper|manuscript|report|publication|release|posting"
     rf"|community|channel|subreddit|event|course|programme|program)s?\b{_GAP}"
     r"(?:(?:could not|couldn't|cannot|can't|can not) be found|(?:was|were|is) not found"
-    r"|(?:does not|doesn't|did not|no longer) exists?|(?:has|have) been (?:removed|deleted"
+    r"|(?:does not|doesn't|did not|no longer) exists?"
+    r"|(?:has|have) been (?:temporarily |permanently )?(?:removed|deleted"
     r"|taken down|suspended|disabled|withdrawn)|(?:was|were|is) (?:removed|deleted|suspended"
     r"|withdrawn)"
     r"|(?:has|have) expired|(?:is |are )?no longer (?:available|online|listed|active|offered)"
@@ -78,10 +79,11 @@ _STRONG = (
     r"|es wurden keine produkte gefunden|no products were found matching your selection"
     r"|there are no products listed under this category|keine ergebnisse für"
     # French
-    rf"|\b(?:page|article|contenu|document|fichier|sujet|titre|vidéo|annonce|produit|offre)s?\b"
+    rf"|\b(?:page|article|contenu|document|fichier|sujet|titre|vidéo|annonce|produit|offre"
+    rf"|épisode)s?\b"
     rf"{_GAP}(?:n'existe (?:pas|plus)"
     r"|est introuvable|(?:n'a pas été|n'a pu être) trouvée?|a été (?:supprimée?|retirée?)"
-    r"|n'est plus disponible|est indisponible)"
+    r"|n'est plus disponible|est indisponible|(?:a été )?désactivée?)"
     r"|page (?:non trouvée|introuvable|inexistante|non disponible)"
     r"|(?:nous ne trouvons pas|impossible de trouver) (?:la|cette) page|erreur 404"
     r"|rien (?:n'a|n'ait) été trouvé à cet emplacement"
@@ -110,7 +112,7 @@ _STRONG = (
     r"(?:объявление|вакансию|страницу|запись|публикацию|аккаунт|профиль)"
     r"|ошибка 404|не (?:можем|удалось) найти (?:эту |такую |запрашиваемую )?страницу"
     # Italian
-    rf"|\b(?:pagina|articolo|contenuto|documento|video|profilo|annuncio|notizia)\b{_GAP}"
+    rf"|\b(?:pagina|articolo|contenuto|documento|video|profilo|annuncio|notizia|prodotto)\b{_GAP}"
     r"(?:non esiste|non (?:è )?più disponibile|non è disponibile|non è stat[ao] trovat[ao]"
     r"|è stat[ao] (?:rimoss[ao]"
     r"|cancellat[ao]|eliminat[ao]))|pagina non trovata|errore 404"
@@ -119,9 +121,10 @@ _STRONG = (
     r"(?:(?:la|questa) pagina|(?:quello|ciò) che cerchi)"
     # Portuguese
     rf"|\b(?:página|conteúdo|artigo|documento|arquivo|ficheiro|vídeo|perfil|anúncio|vaga"
-    rf"|imóvel|processo|registro|oferta)\b{_GAP}"
+    rf"|imóvel|processo|registro|oferta|item|produto)\b{_GAP}"
     r"(?:não existe|não (?:foi |pôde ser )?encontrad[ao]|não está (?:mais )?disponível"
-    r"|foi (?:removid[ao]|excluíd[ao]|apagad[ao]|encerrad[ao]))|página não encontrada|erro 404"
+    r"|foi (?:removid[ao]|excluíd[ao]|apagad[ao]|encerrad[ao]|retirad[ao]|finalizad[ao]))"
+    r"|página não encontrada|erro 404"
     # Polish
     rf"|\b(?:strona|artykuł|treść|ogłoszenie|oferta|produkt|plik|wątek|temat|post|zdjęcie"
     rf"|przedmiot|konto|materiał|wideo|transfer|link)\b"
@@ -283,6 +286,16 @@ _STRONG = (
     r"|du söker finns inte (?:längre|kvar)"  # "(the record) you look for is no longer"
     r"|(?:этот|данный) (?:канал|аккаунт|профиль|пост|материал) недоступен"
     r"|ваканс\w+ закрит\w*"
+    # Batches 59-64: Ukrainian, Russian, Thai, Japanese, Hindi, Indonesian, Hebrew, and
+    # the markers of forums and repositories
+    r"|ваканс\w+ (?:більше|больше) не актуальн\w*"
+    r"|ประกาศ(?:นี้)?(?:ไม่มีอยู่|ถูกลบ)|ที่พักนี้ไม่เปิดให้จอง"
+    r"|お探しの\w{1,12}は見つかりませんでした"
+    r"|यह खाता (?:\S+ ){0,3}रोक दिया गया है"
+    r"|tautan ini (?:sudah |telah )?kedaluwarsa"
+    r"|ה\S+ (?:הזה|הזאת|הזו) (?:אינו|אינה) זמינ?ה?"
+    r"|(?:topic|post) withdrawn by (?:its )?author|\[(?:deleted|removed) by (?:user|author)\]"
+    r"|(?:این )?(?:مطلب|خبر|صفحه|پست) (?:\S+ ){0,5}از دسترس خارج شده"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -311,6 +324,10 @@ _WEAK = (
     r"|there are no products(?: listed)?|no products (?:found|listed)"
     r"|(?:informe|documento|publicación|artículo) (?:retirad|eliminad)[ao]"
     r"|nessun risultato|nenhum resultado(?: encontrado)?|brak wyników"
+    # a closed consultation or call whose documents are gone
+    r"|(?:this )?(?:public )?(?:comment|consultation) period has (?:closed|ended)"
+    r"|(?:cet |cette )?(?:appel à projets|consultation) est (?:clos|close|terminée?)"
+    r"|(?:deze )?inspraakperiode is gesloten|proceso selectivo (?:finalizado|concluido)"
 )
 _STRONG_RE = re.compile(_STRONG)
 # Messages of wikis and storage services, said in no other way than by the software.
@@ -346,7 +363,9 @@ _ERROR_SEGMENT = re.compile(
     r"(?:\.(?:html?|php|aspx?|jsp|cgi))?"
 )
 _ERROR_QUERY = re.compile(
-    r"(?:^|&)(?:(?:aspxerrorpath|errorpath)=|(?:error|err|status|code)=(?:404|410|not[-_]?found))"
+    r"(?:^|&)(?:(?:aspxerrorpath|errorpath)=|(?:error|err|status|code)=(?:404|410|not[-_]?found)"
+    # a site saying why it sent the visitor on: ?source=listing_unavailable
+    r"|\w+=(?:[\w-]*[-_])?(?:unavailable|not[-_]?found|removed|expired|deleted)(?:&|$))"
 )
 _HOME_PATH = re.compile(
     r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home|start|accueil|inicio)"
@@ -564,6 +583,12 @@ def _landing_place(start: str, end: str) -> str | None:
     listing = _listing_path(end)
     if listing and not _listing_path(start) and not _names_the_item(start, end):
         return f"a category page ({listing[:60]})"
+    if (
+        _LIST_FILE.fullmatch(_last_segment(end))
+        and not _LIST_FILE.fullmatch(_last_segment(start))
+        and any(len(t) >= ITEM_ID_CHARS for t in _identifiers(start) - _identifiers(end))
+    ):
+        return f"a list page ({urlsplit(end).path[:60]})"
     if _landing(start, end):
         return f"a front page far above the cited one ({urlsplit(end).path[:60]})"
     if _FRONT_PATH.fullmatch(urlsplit(end).path.casefold()) and not _FRONT_PATH.fullmatch(
@@ -680,6 +705,18 @@ def _listing_path(url: str) -> str | None:
     return None
 
 
+# A list's own script: a news site's articleList.html (its articles are articleView.html),
+# a board's list.php; not a playlist or a wish list.
+_LIST_FILE = re.compile(
+    r"(?:article|board|news|product|goods|item|bbs|post)?[-_]?list(?:\.(?:html?|php|aspx?|jsp|do))?"
+)
+
+
+def _last_segment(url: str) -> str:
+    segments = _segments(urlsplit(url).path)
+    return segments[-1] if segments else ""
+
+
 _PATH_NOISE = {"index", "html", "aspx", "default", "view", "page", "pages", "home", "show"}
 
 
@@ -786,7 +823,9 @@ def section_reason(
     # Only the page itself counts, not a shared title with most of the text: the pages of
     # a folder often share their title (a channel's name on each of its posts).
     if _likeness(capture, readable, section_probe) == "same":
-        if _found_the_item(capture.url, section_probe):
+        if _found_the_item(capture.url, section_probe) or _own_summary(
+            readable, section_probe, probe
+        ):
             return None
         return f"same page as a random path in {where} on this host"
     if _same_card(readable, section_probe, probe) and not _found_the_item(
@@ -796,6 +835,22 @@ def section_reason(
             f"describes itself like a random path in {where} on this host (title and description)"
         )
     return None
+
+
+def _own_summary(readable: Readable, folder_probe: Readable, probe: Readable | None) -> bool:
+    """Whether a page describes itself (og:description) unlike its folder's random path
+    and unlike the host's: a channel's live post whose page around it is the channel's
+    card, the same as for a post id that never existed, and whose preview is the post."""
+    words = set(readable.summary.casefold().split())
+    if not words:
+        return False
+    # A template filled with the name ("Latest news on <tag>") is the folder's, not own.
+    for other in (folder_probe, probe):
+        if other is not None and 2 * len(words & set(other.summary.casefold().split())) >= len(
+            words
+        ):
+            return False
+    return True
 
 
 CARD_OWN_WORDS = 20  # words a page showing only its channel's card may add to it
@@ -1190,7 +1245,9 @@ _FROM_SITE = re.compile(
     r"|von (?:der|unserer) (?:seite|website)|del sitio|dal sito"
     # removed by the community's own people: the platform telling of its own post
     r"|by (?:the )?(?:author|moderators?|administrators?|admins?) (?:or|of)\b"
-    r"|(?:автором|администратором|модератором) (?:или|сообщества|группы))\b"
+    r"|(?:автором|администратором|модератором) (?:или|сообщества|группы)"
+    # a platform naming both of its reasons: "Запись удалена либо доступ к ней ограничен"
+    r"|(?:либо|или) доступ к (?:ней|нему) ограничен)\b"
 )
 _SUBJECT_FIRST = re.compile(
     r"(?:file|document|resource|article|post|content|item|story|profile|account|video|tweet"

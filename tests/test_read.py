@@ -818,6 +818,11 @@ def test_a_video_platforms_error_banner_in_its_inline_data_is_a_notice() -> None
         html = f"<html><head><script>var p = {player};</script></head><body></body></html>"
         page = read_payload(html.encode(), [("Content-Type", "text/html")], "https://v.test/w")
         assert (page.notice == "Video gone") is said
+    # the reason after a few plain fields of the status
+    player = '{"playabilityStatus": {"status": "ERROR", "playableInEmbed": false, "reason": "Go"}}'
+    html = f"<html><head><script>var p = {player};</script></head><body></body></html>"
+    page = read_payload(html.encode(), [("Content-Type", "text/html")], "https://v.test/w")
+    assert page.notice == "Go"
 
 
 def test_an_alert_is_the_notice_of_a_page_with_nothing_else_to_read() -> None:

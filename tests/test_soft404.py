@@ -195,6 +195,22 @@ def test_redirect_to_home_or_error_path() -> None:
     assert error == "redirected to an error page (/404.html)"
     moved = page(final="https://a.test/posts/2020/error-handling/")
     assert soft404_reason(moved, Readable(text="Go treats errors as values."), None) is None
+    # a site saying why it sent the visitor on
+    why = "https://a.test/s/Mousehole/homes?source=listing_unavailable"
+    assert soft404_reason(page("https://a.test/rooms/30418822", why), Readable(), None) == (
+        "redirected to an error page (/s/Mousehole/homes?source=listing_unavailable)"
+    )
+    sort = "https://a.test/s/Mousehole/homes?sort=newest&available=1"
+    assert soft404_reason(page("https://a.test/rooms/30418822", sort), Readable(), None) is None
+    # an article's page sent to its site's list page, its number dropped
+    view = "https://news.test/news/articleView.html?idxno=171203"
+    listed = "https://news.test/news/articleList.html?sc_section_code=S1N2"
+    assert redirect_reason(page(view, final=listed)) == (
+        "redirected to a list page (/news/articleList.html)"
+    )
+    assert redirect_reason(page(view, final="https://news.test/news/playlist?list=PL1")) is None
+    kept = "https://news.test/news/articleList.html?idxno=171203"
+    assert redirect_reason(page(view, final=kept)) is None
 
 
 def test_probe_likeness_but_not_for_a_cited_home_page() -> None:
@@ -243,6 +259,16 @@ def test_a_folders_random_path_page_and_which_pages_ask_for_it() -> None:
     found = "https://cars.test/oglasi/vw/volkswagen-golf-7-comfortline"
     assert section_reason(page(found), live, live) is None
     assert section_reason(page("https://cars.test/oglasi/vw/88"), live, live) is not None
+    # a live post whose page is its channel's card, as for a post id that never existed,
+    # and whose preview is its own text; a tag page's templated preview is not its own
+    channel = "Офіційний канал метрополітену. Зміни в роботі станцій."
+    card = replace(deleted, summary=channel)
+    live_post = replace(deleted, summary="Увага! Станція «Почайна» з 16 березня працює на вхід.")
+    assert section_reason(page(url), live_post, card) is None
+    assert section_reason(page(url), replace(deleted, summary=channel), card) is not None
+    tag_page = replace(deleted, summary="آخر الأخبار عن محطة التحلية في صوت الساحل")
+    tag_probe = replace(deleted, summary="آخر الأخبار عن archiver-probe في صوت الساحل")
+    assert section_reason(page(url), tag_page, tag_probe) is not None
 
 
 def test_a_post_describing_itself_like_its_channels_answer_for_a_random_path() -> None:
@@ -673,6 +699,37 @@ def test_removed_item_wording_of_batches_thirty_two_to_fifty_eight(title: str, t
 
 
 @pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("The Ridgeline", "This article has been temporarily removed following an injunction."),
+        ("Bottega", "Cintura 35 mm\nQuesto prodotto non è più disponibile."),
+        ("Annonce désactivée", "Elle a peut-être été vendue.\nCette annonce a été désactivée."),
+        ("Podcasts", "Cet épisode n'est plus disponible"),
+        ("Repositório", "Item retirado\nEste item foi retirado do repositório."),
+        ("Vitrine", "Bicicleta Aro 29\nEste anúncio foi finalizado"),
+        ("Робота тут", "Ця вакансія більше не актуальна"),
+        ("บ้านเช่า", "ขออภัย ประกาศนี้ไม่มีอยู่แล้ว"),
+        ("พักใจทราเวล", "ขออภัย ที่พักนี้ไม่เปิดให้จองบนพักใจทราเวลแล้ว"),
+        ("チケットのま", "お探しの公演情報は見つかりませんでした"),
+        ("कूकू", "यह खाता भारत में रोक दिया गया है"),
+        ("Berkasku", "Tautan ini sudah kedaluwarsa"),
+        ("צלילים", "השיר הזה אינו זמין"),
+        ("Forum", "Best UPS?\n(topic withdrawn by author, will be automatically deleted)"),
+        ("r/AskNYC", "[deleted by user]"),
+        ("روزنامه کرانه", "این مطلب به دستور مرجع قضایی از دسترس خارج شده است."),
+        ("ВКруге", "Ошибка\nЗапись удалена либо доступ к ней ограничен."),
+        # a closed consultation or call, when that is all the page says
+        ("Shoreline Plan", "This public comment period has closed."),
+        ("Patrimoine rural", "Cet appel à projets est clos."),
+        ("Bestemmingsplan", "Deze inspraakperiode is gesloten."),
+        ("Auxiliar administrativo", "Proceso selectivo finalizado."),
+    ],
+)
+def test_removed_item_wording_of_batches_fifty_nine_to_sixty_four(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a short post reporting that someone else's page was blocked
@@ -690,6 +747,11 @@ def test_removed_item_wording_of_batches_thirty_two_to_fifty_eight(title: str, t
         "The concert event was removed from the city's calendar after the storm.",
         # "no threat found": the object follows
         "File ini telah dipindai dengan antivirus dan tidak ditemukan ancaman.",
+        # another's post deleted, told as news
+        "Запись удалена, сообщили в пресс-службе; её копии разошлись по каналам.",
+        # a consultation closing, told among other news in sentences
+        "The council said the public comment period has closed and a vote is due in "
+        "May. Residents filed 312 comments on the draft, most about the harbour wall.",
     ],
 )
 def test_a_short_post_reporting_a_block_or_an_empty_answer_is_content(text: str) -> None:
@@ -702,7 +764,7 @@ def test_labelled_set_precision_and_recall() -> None:
     assert len(cases) >= 40
     assert {c.soft404 for c in cases} == {True, False}
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
-    # A floor under what the rules do on every labelled page (P 0.998, R 0.978 on 3,825):
+    # A floor under what the rules do on every labelled page (P 0.999, R 0.980 on 4,245):
     # the 0.99 / 0.95 aimed for. Batches merged later are measured first (FIRST_RUNS)
     # and may pull recall below it until their misses are fixed or shown unfixable.
     assert result["precision"] >= 0.99, result["wrong"]
