@@ -438,7 +438,8 @@ def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
         return None
     if not numbered and (named == len(item) or longer == 0):
         return None
-    if 3 * _named_count(item, _fold(readable.title)) > 2 * len(item):
+    titled = 3 * _named_count(item, _fold(readable.title)) > 2 * len(item)
+    if titled and not _COUNTED.search(readable.title.casefold()):
         return None  # titled with its slug's words: the item itself, renamed
     return f"redirected to a listing of its kind ({_quote(end_path)})"
 
@@ -475,6 +476,14 @@ def _unrelated_listing(start: str, end: str, readable: Readable) -> bool:
     return 2 * _named_count(item, _fold(readable.title)) <= len(item)
 
 
+# A title counting what it lists ("PH en alquiler en Villa Crespo - 4 avisos"): a
+# listing, whatever words of the item it repeats.
+_COUNTED = re.compile(
+    r"\b\d[\d\s.,]*\s(?:avisos|anuncios|anúncios|annonces|ads|listings|results|resultados"
+    r"|résultats|ergebnisse|anzeigen|angebote|properties|propiedades|imóveis|offers|ofertas"
+    r"|offres|jobs|empleos|vagas|emplois|stellen|products|productos|produtos|produits"
+    r"|объявлени\w*|товар\w*|ваканси\w*|oferte|anunțuri|ilan|ogłosze\w*|inzerát\w*)\b"
+)
 _IDENTIFIER_TOKEN = re.compile(r"[^\W_]*\d[^\W_]*")
 ITEM_ID_CHARS = 5  # an item's own number; a shorter one may name a model (Peugeot 308)
 

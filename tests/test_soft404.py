@@ -527,6 +527,13 @@ def test_a_redirect_from_an_item_to_a_listing_of_its_kind() -> None:
     short = "https://blog.test/blog/sourdough-bread"
     renamed = Readable(text="Bread", title="How to bake sourdough bread at home")
     assert listing_reason(page(post, final=short), renamed) is None
+    # a listing counting what it lists, though titled with the item's words
+    ad = "https://props.test/propiedades/alquiler-ph-3-ambientes-villa-crespo-id-764410.html"
+    area = "https://props.test/alquiler/ph/villa-crespo/"
+    counted = Readable(text="PH", title="PH en alquiler en Villa Crespo - 4 avisos | Props")
+    assert listing_reason(page(ad, final=area), counted) is not None
+    uncounted = Readable(text="PH", title="PH en alquiler en Villa Crespo, 3 ambientes | Props")
+    assert listing_reason(page(ad, final=area), uncounted) is None
     elsewhere = "https://other.test/deporte-y-ocio/bicicletas/montana/valencia/"
     assert listing_reason(page(bike, final=elsewhere), titled) is None
     assert listing_reason(page(bike), titled) is None  # not redirected
