@@ -92,7 +92,7 @@ _STRONG = (
     rf"|profil|konto|video|nachricht|stellenanzeige|stellenangebot|petition)\b{_GAP}"
     r"(?:nicht gefunden"
     r"|existiert (?:hier |leider )*nicht|gibt es (?:leider )?nicht"
-    r"|ist (?:leider )?nicht (?:oder nicht )?(?:mehr )?verfügbar"
+    r"|ist (?:leider )?nicht (?:oder nicht )?(?:mehr )?verfügbar|ist (?:leider )?nicht mehr online"
     r"|wurde (?:gelöscht|entfernt|gesperrt))"
     r"|fehler 404|404 fehler|(?:konnten|können) wir (?:die|diese) seite nicht finden"
     # Spanish
@@ -169,7 +169,8 @@ _STRONG = (
     r"|(?:er|är) ikke (?:lenger|længere) (?:tilgjengelig|tilgængelig)"
     r"|är inte längre (?:tillgänglig|publicerad|aktiv)"
     r"|(?:har blitt|er blevet|har blivit) (?:fjernet|slettet|borttagen)|har tagits bort"
-    r"|tidak lagi tersedia|telah (?:dipadam|dihapus)"
+    r"|tidak lagi tersedia|telah (?:dipadam|dihapus|tamat tempoh)"
+    r"|(?:kontot|sidan|annonsen|inlägget) har (?:stängts av|tagits bort|raderats)"
     # "… tidak ditemukan." ends its sentence; "tidak ditemukan ancaman" (no threat found)
     r"|tidak (?:dijumpai|ditemui|ditemukan)(?=\s*(?:[.!,;:)]|$))"
     r"|পাওয়া যায়নি|সরিয়ে নেওয়া হয়েছে"
@@ -1246,7 +1247,8 @@ _SELF_SUBJECT = re.compile(r"pages?\b|urls?\b|links?\b|página|pagina|seite|ст
 _POINTING = re.compile(
     r"\b(?:this|that|you|your|requested|vous|demandée?|cette|cet|ce|sie|ihr|angeforderte?"
     r"|gesuchte?|aufgerufene?|gewünschte?|diese[rs]?|dieses|este|esta|buscas|buscás|busca|solicitad[ao]"
-    r"|solicitaste|эт[аоиу]|этот|вы|запрашиваем\w*|запрошенн\w*|specified|ushbu)\b"
+    r"|solicitaste|эт[аоиу]|этот|вы|запрашиваем\w*|запрошенн\w*|specified|ushbu"
+    r"|här|denna|detta)\b"
 )
 # Removed "from the site", after the phrase: this site's own piece, not news of another's.
 _FROM_SITE = re.compile(

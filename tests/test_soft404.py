@@ -730,6 +730,10 @@ def test_removed_item_wording_of_batches_thirty_two_to_fifty_eight(title: str, t
         ("Patrimoine rural", "Cet appel à projets est clos."),
         ("Bestemmingsplan", "Deze inspraakperiode is gesloten."),
         ("Auxiliar administrativo", "Proceso selectivo finalizado."),
+        # older misses: German, Malay, Swedish
+        ("jobwerk", "Diese Stellenanzeige ist leider nicht mehr online."),
+        ("PDTKS", "Maaf, sebut harga ini telah tamat tempoh."),
+        ("Fjällnet", "Det här kontot har stängts av och alla data har raderats."),
     ],
 )
 def test_removed_item_wording_of_batches_fifty_nine_to_sixty_four(title: str, text: str) -> None:
@@ -754,6 +758,8 @@ def test_removed_item_wording_of_batches_fifty_nine_to_sixty_four(title: str, te
         "The concert event was removed from the city's calendar after the storm.",
         # "no threat found": the object follows
         "File ini telah dipindai dengan antivirus dan tidak ditemukan ancaman.",
+        # another's account closed, told as news
+        "Kontot har stängts av, meddelade plattformen i går efter flera anmälningar.",
         # another's post deleted, told as news
         "Запись удалена, сообщили в пресс-службе; её копии разошлись по каналам.",
         # a consultation closing, told among other news in sentences
