@@ -70,7 +70,7 @@ _STRONG = (
     r"|this \w+ (?:has been|is|was) discontinued|the requested (?:user|topic|forum) does not exist"
     r"|page (?:was )?not found|(?:we|i) (?:could not|couldn't|can't|cannot|can not) find "
     r"(?:the|that|this|what|your)(?: page| article| post| content| file)?"
-    r"|(?:http )?error ?404|404 ?(?:error|not found|page)|the requested url .{0,80}was not found"
+    r"|(?:http )?error ?404|404 ?(?:error|not found|page)(?!s)|the requested url .{0,80}was not found"
     r"|nothing (?:was )?found (?:here|at this location)|page (?:is )?(?:missing|unavailable)"
     # set phrases of wikis and storage services
     r"|there is currently no text in this page|(?:does not|doesn't) have an? (?:article|page"
@@ -1705,10 +1705,6 @@ def _bare_error_title(title: str, named: frozenset[str]) -> bool:
 
 
 # "Ошибка 404 (2022)", "Not Found (film)": the title of a work, not a message.
-_WORK_TITLE = re.compile(
-    r"\((?:19|20)\d\d\)|\((?:\d{4} )?(?:film|movie|song|album|novel|фильм|película|filme)\b",
-    re.IGNORECASE,
-)
 
 
 def _work_words(title: str) -> frozenset[str]:
@@ -1744,13 +1740,20 @@ def _work_parts(parts: list[str]) -> list[str]:
 
 # A title part that says what kind of work the page is: the part before it is its name.
 _GENRE = re.compile(
-    r"(?:short |feature |documentary |animated )?(?:film|movie)|documentary|trailer"
+    r"(?:short |feature |documentary |animated )?(?:film|movie)|documentary"
+    r"|(?:official |offizieller |final )?(?:trailer|teaser)"
     r"|(?:документальный |художественный |короткометражный )?фильм|трейлер"
     r"|(?:court|long)[- ]métrage|documentaire|(?:kurz|dokumentar|spiel)film"
     r"|película|documental|filme|cortometraje|cortometragem"
 )
 
 _GENRE_LAST = re.compile(rf"\b(?:{_GENRE.pattern})$")
+_WORK_TITLE = re.compile(
+    r"\((?:19|20)\d\d\)|\((?:\d{4} )?(?:film|movie|song|album|novel|фильм|película|filme)\b"
+    # a kind of work beside its year: "(Kurzfilm, 2023)", "(2021, documentary)"
+    rf"|\((?:{_GENRE.pattern}),? (?:19|20)\d\d\)|\((?:19|20)\d\d,? (?:{_GENRE.pattern})\)",
+    re.IGNORECASE,
+)
 
 
 def _title_parts(title: str) -> list[str]:

@@ -1076,6 +1076,14 @@ def test_wording_of_batch_ten_languages(title: str, text: str) -> None:
         ("Ошибка 404 (2022)", "Триллер. Каждая ошибка 404 ведёт героиню к новой тайне банка."),
         ("Page Not Found 4+", "A puzzle game. You are a lost 404 page hopping through links."),
         ("404 | Psychological Thriller Short Film (2023)", ""),
+        # a work named beside its kind and year, or before its trailer
+        ("Seite nicht gefunden (Kurzfilm, 2023)", "Seite nicht gefunden (Kurzfilm, 2023)"),
+        (
+            "ERROR 404: A Film About the Things We Lost Online | Official Trailer",
+            "ERROR 404: A Film About the Things We Lost Online | Official Trailer\nAbout\nPress",
+        ),
+        # a how-to about errors, in the plural
+        ("Fixing WordPress 404 errors", "Fixing WordPress 404 errors after a migration\nAbout"),
         (
             "nginx: static docs site with a real 404 page - Pastebox",
             "server {\n# custom 404 page, gzip\nerror_page 404 /404.html;\n"
