@@ -53,7 +53,7 @@ _STRONG = (
     rf"|account|video|tweet|listing|product|key|blob|object|site|website|domain|entry|record"
     rf"|episode|track|ad|advert|thread|topic|book|app|job|property|position|vacancy|repository"
     rf"|repo|judgment|decision|dataset|paper|manuscript|report|publication|release|posting"
-    rf"|community|channel|subreddit|event|course|programme|program)s?\b{_GAP}"
+    rf"|community|channel|subreddit|event|course|programme|program|case)s?\b{_GAP}"
     r"(?:(?:could not|couldn't|cannot|can't|can not) be found|(?:was|were|is) not found"
     r"|(?:does not|doesn't|did not|no longer) exists?"
     r"|(?:has|have) been (?:temporarily |permanently )?(?:removed|deleted"
@@ -70,7 +70,8 @@ _STRONG = (
     r"|this \w+ (?:has been|is|was) discontinued|the requested (?:user|topic|forum) does not exist"
     r"|page (?:was )?not found|(?:we|i) (?:could not|couldn't|can't|cannot|can not) find "
     r"(?:the|that|this|what|your)(?: page| article| post| content| file)?"
-    r"|(?:http )?error ?404|404 ?(?:error|not found|page)(?!s)|the requested url .{0,80}was not found"
+    r"|(?:http )?error ?404|404 ?(?:error|not found|page)(?!s)"
+    r"|the requested url .{0,80}was not found"
     r"|nothing (?:was )?found (?:here|at this location)|page (?:is )?(?:missing|unavailable)"
     # set phrases of wikis and storage services
     r"|there is currently no text in this page|(?:does not|doesn't) have an? (?:article|page"
@@ -83,16 +84,18 @@ _STRONG = (
     rf"|épisode)s?\b"
     rf"{_GAP}(?:n'existe (?:pas|plus)"
     r"|est introuvable|(?:n'a pas été|n'a pu être) trouvée?|a été (?:supprimée?|retirée?)"
-    r"|n'est plus disponible|est indisponible|(?:a été )?désactivée?)"
+    r"|n'est plus disponible|est indisponible|(?:a été )?désactivée?|a expiré|est expirée?)"
     r"|page (?:non trouvée|introuvable|inexistante|non disponible)"
     r"|(?:nous ne trouvons pas|impossible de trouver) (?:la|cette) page|erreur 404"
     r"|rien (?:n'a|n'ait) été trouvé à cet emplacement"
     # German
     rf"|\b(?:seite|artikel|inhalt|dokument|datei|thema|beitrag|eintrag|anzeige|angebot|produkt"
-    rf"|profil|konto|video|nachricht|stellenanzeige|stellenangebot|petition)\b{_GAP}"
+    rf"|profil|konto|video|nachricht|stellenanzeige|stellenangebot|petition|fahrzeug|inserat)\b"
+    rf"{_GAP}"
     r"(?:nicht gefunden"
     r"|existiert (?:hier |leider )*nicht|gibt es (?:leider )?nicht"
     r"|ist (?:leider )?nicht (?:oder nicht )?(?:mehr )?verfügbar|ist (?:leider )?nicht mehr online"
+    r"|ist nicht vorhanden oder nicht mehr"
     r"|wurde (?:gelöscht|entfernt|gesperrt))"
     r"|fehler 404|404 fehler|(?:konnten|können) wir (?:die|diese) seite nicht finden"
     # Spanish
@@ -297,6 +300,14 @@ _STRONG = (
     r"|ה\S+ (?:הזה|הזאת|הזו) (?:אינו|אינה) זמינ?ה?"
     r"|(?:topic|post) withdrawn by (?:its )?author|\[(?:deleted|removed) by (?:user|author)\]"
     r"|(?:این )?(?:مطلب|خبر|صفحه|پست) (?:\S+ ){0,5}از دسترس خارج شده"
+    r"|این (?:تصویر|فایل|لینک|آگهی) (?:\S+ ){0,2}(?:منقضی شده|به پایان رسیده)"
+    r"|찾으시는 \S+(?:가|이) 없거나|비활성화되었(?:어요|습니다)"
+    r"|this (?:posting|job|vacancy|position|listing|offer) (?:has|is) (?:now )?closed"
+    r"|(?:ilan\w*|yayın) süresi dol(?:muştur|du)"
+    r"|(?:数据集|数据|资源|信息)?已于[^。，]{0,20}?下线|(?:数据集|数据|资源)已下线"
+    r"|(?:הכתבה|הידיעה|המאמר|הפוסט|הדף) הוסר(?:ה)?|(?:მასალა|სტატია|გვერდი|პოსტი) წაშლილია"
+    r"|bu (?:içerik|haber)\S* (?:\S+ ){0,12}erişime kapatılmıştır"
+    r"|security holding package"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -338,6 +349,16 @@ _SET_PHRASE_RE = re.compile(
 )
 _ANY_RE = re.compile(f"{_STRONG}|{_WEAK}|{_PLACEHOLDER}")
 _PLACEHOLDER_RE = re.compile(_PLACEHOLDER)
+# A title that is only a thing and its being unavailable ("Annonce indisponible",
+# "Fahrzeug nicht verfügbar", "Oferta não disponível", "Video unavailable", "इवेंट समाप्त"):
+# an item's page titles itself with the item's name, so the title says it is gone.
+# Too weak for a line of text, where "Indisponible" is an out-of-stock product's status.
+_UNAVAILABLE_TITLE = re.compile(
+    r"(?:\S+ ){1,2}(?:(?:is |ist )?(?:un|not |no longer )available|indisponible|no disponible"
+    r"|não disponível|indisponível|nicht (?:mehr )?verfügbar|non (?:più )?disponibile"
+    r"|niet (?:meer )?beschikbaar|niedostępn\w+|недоступн\w+|समाप्त"
+    r"|supprimée?|retirée?|expirée?|eliminad[ao]|caducad[ao]|abgelaufen|gelöscht)"
+)
 # Pages that talk *about* HTTP errors (documentation, articles) rather than being one.
 _ABOUT_HTTP = re.compile(
     r"status code|response code|http status|client error response|statuscode"
@@ -1214,7 +1235,9 @@ _MENTION = re.compile(
     r"|getting|if|when|whenever|why|means?|meant|meaning|usually|typically|often|significa"
     r"|saying|showing|giving|gives"
     r"|signifie|bedeutet|означает|meldet|meldung|zeigt|anzeigt|erscheint|wenn|falls|warum"
-    r"|affiche|indique|dit|si|quand|lorsque|pourquoi|muestra|mensaje|dice|aparece|cuando"
+    # French "dit" (says) with its subject or object, not Dutch "dit" (this)
+    r"|affiche|indique|(?:il|elle|on|qui|ça|cela) dit|dit(?= que| qu'|\s*:)|si|quand|lorsque"
+    r"|pourquoi|muestra|mensaje|dice|aparece|cuando"
     r"|por qué|пишет|надпись|сообщение|показывает|появляется|если|когда|почему)\b"
 )
 # Reported speech anywhere in the sentence: "… was not found, according to the police".
@@ -1452,7 +1475,14 @@ def wording_reason(
     framed = (probe is not None or bool(readable.declares)) and (
         _prose_words(raw if probe is None else _own_text(raw, probe)) > OWN_MESSAGE_WORDS
     )
-    seconded = _unquoted(body, _STRONG_RE, named) or _bare_error_title(title, named)
+    # The page's own link-preview text may second its title ("Cette annonce n'est plus
+    # disponible."), never decide alone: a news post's description may report a removal.
+    summary = readable.summary.replace("’", "'").casefold()
+    seconded = (
+        _unquoted(body, _STRONG_RE, named)
+        or _unquoted(summary, _STRONG_RE, named)
+        or _bare_error_title(title, named)
+    )
     # A very short page, or one whose own words beyond the host's frame are few.
     short = words <= SHORT_BODY_WORDS or (
         probe is not None and own_words(readable, probe, SHORT_BODY_WORDS) <= SHORT_BODY_WORDS
@@ -1470,7 +1500,10 @@ def wording_reason(
             # with its "similar items" says it in both places, an article in neither.
             if not (short or (seconded and not framed) or folded.strip() in headings):
                 continue
-            if _coverage(folded, named) >= TITLE_COVERAGE:
+            if (
+                _coverage(folded, named) >= TITLE_COVERAGE
+                or _UNAVAILABLE_TITLE.fullmatch(folded.strip())
+            ):
                 return f"the page title says “{_quote(part)}”"
     if 0 < words <= SHORT_BODY_WORDS:
         strong = _unquoted(text, _STRONG_RE, named)
@@ -1585,6 +1618,7 @@ _EMPTY_RESULTS = re.compile(
     r"|search again (?:for )?what you are looking for"
     r"|no (?:hemos encontrado|se (?:han )?encontra\w+) (?:ningún )?(?:resultados?|productos?)"
     r"|sin resultados|no hay (?:resultados|productos|anuncios)|ningún resultado"
+    r"|no produjo (?:ningún )?resultados?"
     r"|busque de nuevo lo que está buscando"
     r"|aucun(?:e)? (?:résultat|produit|article|annonce)s?\b"
     r"|keine (?:ergebnisse|treffer|produkte|artikel|einträge|anzeigen)\b|nichts gefunden"
@@ -1598,7 +1632,7 @@ _EMPTY_RESULTS = re.compile(
     r"|검색\s?결과가 없습니다|검색된 결과가 없"
     r"|検索結果(?:は|が)(?:0件|ありません|見つかりませんでした)"
     r"|該当する\w{0,6}(?:は|が)(?:ありません|見つかりませんでした)"
-    r"|(?:没有|未)找到(?:相关|符合)|沒有找到(?:相關|符合)|查無(?:資料|結果)|(?:无|無)搜(?:索|尋)結?果"
+    r"|(?:没有|未)找到(?:相关|符合|与[^。]{0,80}?相关)|沒有找到(?:相關|符合)|查無(?:資料|結果)|(?:无|無)搜(?:索|尋)結?果"
     r"|ไม่พบผลลัพธ์|không tìm thấy kết quả|tidak ada hasil|कोई परिणाम नहीं"
 )
 # A result list's address: a search (/search?q=, /?s=, opac-search.pl?q=, search.do,

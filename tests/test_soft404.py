@@ -730,6 +730,23 @@ def test_removed_item_wording_of_batches_thirty_two_to_fifty_eight(title: str, t
         ("Patrimoine rural", "Cet appel à projets est clos."),
         ("Bestemmingsplan", "Deze inspraakperiode is gesloten."),
         ("Auxiliar administrativo", "Proceso selectivo finalizado."),
+        # batches 65-70
+        ("Case Law", "Warning message\nThe requested case could not be found."),
+        ("Winkelhuis", "Niet leverbaar\nDit artikel is niet meer leverbaar."),
+        (
+            "数据集详情",
+            "临江市疫苗接种点信息\n已下线\n该数据集已于 2023-05-10 下线，暂不提供浏览和下载。",
+        ),
+        ("Aksbaan", "مهلت نگهداری این تصویر به پایان رسیده است"),
+        ("tumblbox", "아무것도 없어요.\n찾으시는 블로그가 없거나 비활성화되었어요."),
+        ("Deputy Clerk II", "This posting has closed and is no longer accepting applications."),
+        ("Agent d'accueil (H/F)", "Cette offre a expiré."),
+        ("İlanlar", "Bu ilanın yayın süresi dolmuştur."),
+        ("חדשות הגליל", "הכתבה הוסרה בהתאם לצו איסור פרסום שהוציא בית המשפט."),
+        ("ამბები", "მასალა წაშლილია"),
+        ("Petition", "Die angeforderte Petition ist nicht vorhanden oder nicht mehr öffentlich."),
+        ("Gündem", "Bu içerik, Sulh Ceza Hakimliği'nin kararı uyarınca erişime kapatılmıştır."),
+        ("discord-selfbot-utilz", "discord-selfbot-utilz\nSecurity holding package"),
         # older misses: German, Malay, Swedish
         ("jobwerk", "Diese Stellenanzeige ist leider nicht mehr online."),
         ("PDTKS", "Maaf, sebut harga ini telah tamat tempoh."),
@@ -738,6 +755,25 @@ def test_removed_item_wording_of_batches_thirty_two_to_fifty_eight(title: str, t
 )
 def test_removed_item_wording_of_batches_fifty_nine_to_sixty_four(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+def test_a_title_that_is_only_a_thing_being_unavailable() -> None:
+    similar = "Elle a peut-être été vendue.\n" + "Buffet teck 180 € Lyon\n" * 8
+    ad = Readable(title="Annonce indisponible | lecoinmalin", text=similar)
+    assert soft404_reason(page(), ad, None) == "the page title says “Annonce indisponible”"
+    assert soft404_reason(page(), Readable(title="इवेंट समाप्त | TicketHub", text="x"), None)
+    assert soft404_reason(page(), Readable(title="Recette supprimée - Toque", text="x"), None)
+    # its link-preview text seconds it on a longer page; an item's name is no such title
+    more = "Ähnliche Fahrzeuge\n" + "VW Golf 1.5 TSI 21.490 € EZ 03/2021 38.200 km Köln\n" * 10
+    car = Readable(title="Fahrzeug nicht verfügbar | autohof", text=more)
+    assert soft404_reason(page(), car, None) is None
+    said = replace(car, summary="Dieses Fahrzeug ist leider nicht mehr verfügbar.")
+    assert soft404_reason(page(), said, None) is not None
+    named = Readable(title="Brandwell SX210 Stoomstrijkijzer | Winkel", text=more, summary="x")
+    assert soft404_reason(page(), named, None) is None
+    # an out-of-stock status in a product's text is not the title saying it
+    stock = Readable(title="Théière fonte 1 l", text="Théière fonte 1 l\nProduit indisponible")
+    assert soft404_reason(page(), stock, None) is None
 
 
 @pytest.mark.parametrize(
@@ -758,6 +794,9 @@ def test_removed_item_wording_of_batches_fifty_nine_to_sixty_four(title: str, te
         "The concert event was removed from the city's calendar after the storm.",
         # "no threat found": the object follows
         "File ini telah dipindai dengan antivirus dan tidak ditemukan ancaman.",
+        # Dutch "dit" is "this", French "dit" "says": a Dutch notice is the page's own
+        # (tested above); a French report is not
+        "Le site dit que cette offre a expiré depuis lundi, sans autre explication.",
         # another's account closed, told as news
         "Kontot har stängts av, meddelade plattformen i går efter flera anmälningar.",
         # another's post deleted, told as news
@@ -777,7 +816,7 @@ def test_labelled_set_precision_and_recall() -> None:
     assert len(cases) >= 40
     assert {c.soft404 for c in cases} == {True, False}
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
-    # A floor under what the rules do on every labelled page (P 0.999, R 0.980 on 4,245):
+    # A floor under what the rules do on every labelled page (P 0.999, R 0.979 on 4,665):
     # the 0.99 / 0.95 aimed for. Batches merged later are measured first (FIRST_RUNS)
     # and may pull recall below it until their misses are fixed or shown unfixable.
     assert result["precision"] >= 0.99, result["wrong"]
