@@ -443,7 +443,7 @@ def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
     item = _segment_words(start_segments[-1]) if start_segments else frozenset()
     if _kept_identifier(start, end):
         return None
-    if _unrelated_listing(start, end, readable):
+    if _unrelated_listing(start, end, readable) or _facets_of(start_segments, end_segments):
         return f"redirected to a listing of its kind ({_quote(end_path)})"
     # The item's number is gone from where it landed (shared numbers returned above):
     # then two slug words are enough to name it (/186001237/skoda-fabia…), and the
@@ -464,6 +464,25 @@ def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
     if titled and not _COUNTED.search(readable.title.casefold()):
         return None  # titled with its slug's words: the item itself, renamed
     return f"redirected to a listing of its kind ({_quote(end_path)})"
+
+
+def _facets_of(start_segments: list[str], end_segments: list[str]) -> bool:
+    """A numbered item sent to its folder's listing narrowed by its own words, one word a
+    level: /autos/usados/toyota-corolla-xei-2019-cvt-48213 to /autos/usados/toyota/corolla.
+    A moved item keeps its name in one segment; a listing spells its filters as folders.
+    (The caller has made sure the item's number is gone.)"""
+    shared = 0
+    for a, b in zip(start_segments, end_segments, strict=False):
+        if a != b:
+            break
+        shared += 1
+    if shared == 0 or shared != len(start_segments) - 1:
+        return False
+    facets = end_segments[shared:]
+    item = _segment_words(start_segments[-1])
+    if len(facets) < 2 or not _IDENTIFIER_TOKEN.search(start_segments[-1]):
+        return False
+    return all(len(_segment_words(f)) == 1 and _segment_words(f) <= item for f in facets)
 
 
 def _unrelated_listing(start: str, end: str, readable: Readable) -> bool:
@@ -688,6 +707,8 @@ _LISTING_SEGMENT = re.compile(
     r"categor(?:y|ies|ie|ia|ias)|tags?|topics?|sections?|rubriques?|kategorien?|themen?|temas?"
     r"|archives?|collections?|shop|store|tienda|loja|boutique|negozio|sklep|duka|catalog(?:ue)?"
     r"|cat[aá]logo|katalog"
+    # an author's page, where a removed article is sent to its writer's other articles
+    r"|authors?|autore|autori|autor|autores|auteur|auteurs|autorin|avtor|автор"
 )
 
 

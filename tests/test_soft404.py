@@ -527,6 +527,17 @@ def test_a_redirect_from_an_item_to_a_listing_of_its_kind() -> None:
     short = "https://blog.test/blog/sourdough-bread"
     renamed = Readable(text="Bread", title="How to bake sourdough bread at home")
     assert listing_reason(page(post, final=short), renamed) is None
+    # a listing narrowed by the item's own words, one a level, its number gone
+    corolla = "https://cars.test/autos/usados/toyota-corolla-xei-2019-cvt-48213"
+    facets = "https://cars.test/autos/usados/toyota/corolla"
+    used = Readable(text="Corolla", title="Toyota Corolla usados en venta")
+    assert listing_reason(page(corolla, final=facets), used) is not None
+    assert (
+        listing_reason(page(corolla, final="https://cars.test/autos/usados/toyota-corolla"), used)
+        is None
+    )
+    plain = "https://cars.test/autos/usados/toyota-corolla-xei"
+    assert listing_reason(page(plain, final=facets), used) is None
     # a listing counting what it lists, though titled with the item's words
     ad = "https://props.test/propiedades/alquiler-ph-3-ambientes-villa-crespo-id-764410.html"
     area = "https://props.test/alquiler/ph/villa-crespo/"
@@ -824,6 +835,12 @@ def test_labelled_set_precision_and_recall() -> None:
 
 
 def test_redirect_to_a_parent_folder_or_a_category_page() -> None:
+    # an article sent to its writer's page
+    brawl = "https://news.test/cronaca/lido-rissa-fuori-dalla-discoteca/"
+    author = page(brawl, "https://news.test/author/luca-vianello/")
+    assert soft404_reason(author, Readable(), None) == (
+        "redirected to a category page (/author/luca-vianello/)"
+    )
     cited = "https://news.test/noticias/2012/pleno-presupuestos"
     parent = soft404_reason(page(cited, "https://news.test/noticias/"), Readable(), None)
     assert parent == "redirected to a parent page (/noticias/)"
