@@ -306,7 +306,7 @@ _STRONG = (
     r"|(?:ilan\w*|yayın) süresi dol(?:muştur|du)"
     r"|(?:数据集|数据|资源|信息)?已于[^。，]{0,20}?下线|(?:数据集|数据|资源)已下线"
     r"|(?:הכתבה|הידיעה|המאמר|הפוסט|הדף) הוסר(?:ה)?|(?:მასალა|სტატია|გვერდი|პოსტი) წაშლილია"
-    r"|bu (?:içerik|haber)\S* (?:\S+ ){0,12}erişime kapatılmıştır"
+    r"|bu (?:içerik|haber)\S* (?:\S+ ){0,12}erişime (?:kapatılmıştır|engellenmiştir)"
     r"|security holding package"
 )
 # A server's default page or a registrar's parking page where the site used to be.

@@ -757,6 +757,10 @@ def test_removed_item_wording_of_batches_thirty_two_to_fifty_eight(title: str, t
         ("ამბები", "მასალა წაშლილია"),
         ("Petition", "Die angeforderte Petition ist nicht vorhanden oder nicht mehr öffentlich."),
         ("Gündem", "Bu içerik, Sulh Ceza Hakimliği'nin kararı uyarınca erişime kapatılmıştır."),
+        (
+            "Ege Haber",
+            "Bu haber içeriği, Sulh Ceza Hakimliği'nin kararı gereğince erişime engellenmiştir.",
+        ),
         ("discord-selfbot-utilz", "discord-selfbot-utilz\nSecurity holding package"),
         # older misses: German, Malay, Swedish
         ("jobwerk", "Diese Stellenanzeige ist leider nicht mehr online."),
