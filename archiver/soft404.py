@@ -1249,6 +1249,11 @@ _OPEN_QUOTES = "\"'«„“‘‹「"
 _CLOSE_QUOTES = "\"'»“”’›」"
 
 
+# What will be unavailable is news of a plan, not the page's state: "после этой даты
+# страницы старого сайта будут недоступны".
+_FUTURE = re.compile(r"\b(?:will|will be|будут|будет|станут|станет|wird|werden|sera|seront)\b")
+_OBJECT_OF = re.compile(r"\b(?:onto|into|about|of|for|with|from)\s+$")
+_NOUN_FIRST = re.compile(r"(?:page|file|document|article|post|link|content|video|item|site)s?\b")
 # Words that make what follows a report of the message rather than the message itself:
 # "the server says the page was not found", "what to do if the page is not found?".
 _MENTION = re.compile(
@@ -1347,7 +1352,12 @@ def _quoted_within(
 
 def _mentioned(text: str, m: re.Match[str]) -> bool:
     """True when the phrase is quoted, asked about or reported, not said by the page."""
-    if _in_quotes(text, m):
+    if _in_quotes(text, m) or _FUTURE.search(m.group(0)):
+        return True
+    # the object of a preposition: "a door that opens onto pages that no longer exist"
+    if _OBJECT_OF.search(text, max(0, m.start() - 8), m.start()) and _NOUN_FIRST.match(
+        m.group(0)
+    ):
         return True
     start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
     phrase = m.group(0)
@@ -1795,7 +1805,7 @@ def _work_parts(parts: list[str]) -> list[str]:
 
 # A title part that says what kind of work the page is: the part before it is its name.
 _GENRE = re.compile(
-    r"(?:short |feature |documentary |animated )?(?:film|movie)|documentary"
+    r"(?:[\w-]+ )?(?:short |feature |documentary |animated )?(?:film|movie)|documentary"
     r"|(?:official |offizieller |final )?(?:trailer|teaser)"
     r"|(?:документальный |художественный |короткометражный )?фильм|трейлер"
     r"|(?:court|long)[- ]métrage|documentaire|(?:kurz|dokumentar|spiel)film"
