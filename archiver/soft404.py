@@ -53,7 +53,7 @@ _STRONG = (
     rf"|account|video|tweet|listing|product|key|blob|object|site|website|domain|entry|record"
     rf"|episode|track|ad|advert|thread|topic|book|app|job|property|position|vacancy|repository"
     rf"|repo|judgment|decision|dataset|paper|manuscript|report|publication|release|posting"
-    rf"|community|channel|subreddit|event|course|programme|program|case)s?\b{_GAP}"
+    rf"|community|channel|subreddit|event|course|programme|program|case|text)s?\b{_GAP}"
     r"(?:(?:could not|couldn't|cannot|can't|can not) be found|(?:was|were|is) not found"
     r"|(?:does not|doesn't|did not|no longer) exists?"
     r"|(?:has|have) been (?:temporarily |permanently )?(?:removed|deleted"
@@ -130,7 +130,7 @@ _STRONG = (
     r"|página não encontrada|erro 404"
     # Polish
     rf"|\b(?:strona|artykuł|treść|ogłoszenie|oferta|produkt|plik|wątek|temat|post|zdjęcie"
-    rf"|przedmiot|konto|materiał|wideo|transfer|link)\b"
+    rf"|przedmiot|konto|materiał|wideo|transfer|link|wklejka)\b"
     rf"{_GAP}(?:nie istnieje"
     r"|nie został[ao]? znalezion[aey]|został[ao]? (?:usunięt|zakończon)[aey]"
     r"|jest (?:już )?nieaktualn[aey]|jest (?:już )?nieaktywn[aey]"
@@ -296,7 +296,7 @@ _STRONG = (
     r"|ประกาศ(?:นี้)?(?:ไม่มีอยู่|ถูกลบ)|ที่พักนี้ไม่เปิดให้จอง"
     r"|お探しの\w{1,12}は見つかりませんでした"
     r"|यह खाता (?:\S+ ){0,3}रोक दिया गया है"
-    r"|tautan ini (?:sudah |telah )?kedaluwarsa"
+    r"|(?:tautan|link)(?: berbagi)? ini (?:sudah |telah )?kedaluwarsa"
     r"|ה\S+ (?:הזה|הזאת|הזו) (?:אינו|אינה) זמינ?ה?"
     r"|(?:topic|post) withdrawn by (?:its )?author|\[(?:deleted|removed) by (?:user|author)\]"
     r"|(?:این )?(?:مطلب|خبر|صفحه|پست) (?:\S+ ){0,5}از دسترس خارج شده"
@@ -308,6 +308,15 @@ _STRONG = (
     r"|(?:הכתבה|הידיעה|המאמר|הפוסט|הדף) הוסר(?:ה)?|(?:მასალა|სტატია|გვერდი|პოსტი) წაშლილია"
     r"|bu (?:içerik|haber)\S* (?:\S+ ){0,12}erişime (?:kapatılmıştır|engellenmiştir)"
     r"|security holding package"
+    # Batches 71-75
+    r"|(?:cette|this|esta|este|dieses|diese) (?:vidéo|video|vídeo|compte|account|cuenta|conta"
+    r"|konto) (?:est|is|es|ist|é) (?:privée?|private|privad[ao]|privat)\b"
+    r"|삭제된 (?:이미지|파일|사진|앨범)입니다|공유 기간이 (?:끝난|만료된)"
+    r"|게시 기간이 (?:종료|만료)된"
+    r"|انتهت فترة التقديم|el anunciante lo ha (?:retirado|eliminado|borrado)"
+    r"|prodej (?:byl )?(?:skončil|ukončen)|掲載を終了(?:しております|しました|いたしました)"
+    r"|возможно, (?:она|он|оно) (?:был[аио]? )?удален"
+    r"|(?:职位|岗位)已(?:关闭|停止招聘)"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -1307,7 +1316,7 @@ _FROM_SITE = re.compile(
     r"|by (?:the )?(?:author|moderators?|administrators?|admins?) (?:or|of)\b"
     r"|(?:автором|администратором|модератором) (?:или|сообщества|группы)"
     # a platform naming both of its reasons: "Запись удалена либо доступ к ней ограничен"
-    r"|(?:либо|или) доступ к (?:ней|нему) ограничен)\b"
+    r"|(?:либо|или) доступ к (?:ней|нему) ограничен|или (?:был[аио]? )?удал[её]н\w*)\b"
 )
 _SUBJECT_FIRST = re.compile(
     r"(?:file|document|resource|article|post|content|item|story|profile|account|video|tweet"

@@ -762,6 +762,23 @@ def test_removed_item_wording_of_batches_thirty_two_to_fifty_eight(title: str, t
             "Bu haber içeriği, Sulh Ceza Hakimliği'nin kararı gereğince erişime engellenmiştir.",
         ),
         ("discord-selfbot-utilz", "discord-selfbot-utilz\nSecurity holding package"),
+        # batches 71-75
+        ("Berkasku", "Link berbagi ini sudah kedaluwarsa"),
+        ("Vimeau", "Oups ! Cette vidéo est privée."),
+        ("RitmoTok", "Esta cuenta es privada"),
+        ("imgbang", "삭제된 이미지입니다"),
+        ("imgbang", "공유 기간이 끝난 앨범입니다"),
+        ("국립한빛도서관", "게시 기간이 종료된 게시물입니다."),
+        ("Wklejka", "Ta wklejka wygasła"),
+        ("Wklejka", "Wklejka została usunięta"),
+        ("الوظائف الشاغرة", "انتهت فترة التقديم على هذه الوظيفة."),
+        ("TablónAnuncios", "El anunciante lo ha retirado o ha caducado."),
+        ("ElektroShop", "Whirlpool FFB 8248\nProdej skončil"),
+        ("旅の宿ナビ", "この宿泊施設は現在、旅の宿ナビでの掲載を終了しております。"),
+        ("Firebrand", "This text has been withdrawn."),
+        ("ВКонтакт", "Ошибка\nЗапись не найдена или была удалена."),
+        ("ВКруге", "Запись не найдена. Возможно, она была удалена автором."),
+        ("猎头直聘", "该职位已关闭"),
         # older misses: German, Malay, Swedish
         ("jobwerk", "Diese Stellenanzeige ist leider nicht mehr online."),
         ("PDTKS", "Maaf, sebut harga ini telah tamat tempoh."),
@@ -812,6 +829,8 @@ def test_a_title_that_is_only_a_thing_being_unavailable() -> None:
         # Dutch "dit" is "this", French "dit" "says": a Dutch notice is the page's own
         # (tested above); a French report is not
         "Le site dit que cette offre a expiré depuis lundi, sans autre explication.",
+        # someone else's account made private, told as news
+        "The minister's account is private now; reporters saw it change on Monday.",
         # what will be unavailable: news of a plan
         "Старый сайт мэрии отключат 1 апреля. После этой даты страницы старого сайта "
         "будут недоступны, а документы удалят.",
@@ -834,7 +853,7 @@ def test_labelled_set_precision_and_recall() -> None:
     assert len(cases) >= 40
     assert {c.soft404 for c in cases} == {True, False}
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
-    # A floor under what the rules do on every labelled page (P 0.998, R 0.973 on 5,085):
+    # A floor under what the rules do on every labelled page (P 0.998, R 0.980 on 5,085):
     # the 0.99 / 0.95 aimed for. Batches merged later are measured first (FIRST_RUNS)
     # and may pull recall below it until their misses are fixed or shown unfixable.
     assert result["precision"] >= 0.99, result["wrong"]
