@@ -317,6 +317,11 @@ _STRONG = (
     r"|prodej (?:byl )?(?:skončil|ukončen)|掲載を終了(?:しております|しました|いたしました)"
     r"|возможно, (?:она|он|оно) (?:был[аио]? )?удален"
     r"|(?:职位|岗位)已(?:关闭|停止招聘)"
+    # Batches 77-82
+    r"|tin đăng (?:này )?đã (?:bị ẩn|hết hạn|bị xóa)"
+    r"|bewerbungsfrist (?:für diese stelle )?ist abgelaufen"
+    r"|esta convocatoria ha (?:concluido|finalizado)|элемент не найден"
+    r"|yayın süresi (?:dol(?:muştur|du)|sona er(?:miştir|di))|(?:该|此)信息已(?:被)?(?:删除|过期)"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -804,6 +809,7 @@ _SEARCH_SEGMENT = re.compile(
     r"search|suche|recherche|buscar?|busqueda|búsqueda|pesquisa|ricerca|cerca|szukaj"
     r"|zoeken|zoek|hledat|hledani|sok|sök|søk|søg|haku|arama|poisk|поиск|пошук|tafuta"
     r"|kereses|keresés|cautare|căutare|pretraga|iskanje|otsing|paieska|paieška|meklet|meklēt"
+    r"|find|searchresults?|search-results?|vyhledavani|vyhledávání"
     r"|pencarian|tim-kiem|αναζήτηση|חיפוש|بحث|検索|搜索|搜尋|검색"
 )
 # A marketplace's search on a host of its own: an ad at articulo.<site> sent to
@@ -1316,7 +1322,8 @@ _FROM_SITE = re.compile(
     r"|by (?:the )?(?:author|moderators?|administrators?|admins?) (?:or|of)\b"
     r"|(?:автором|администратором|модератором) (?:или|сообщества|группы)"
     # a platform naming both of its reasons: "Запись удалена либо доступ к ней ограничен"
-    r"|(?:либо|или) доступ к (?:ней|нему) ограничен|или (?:был[аио]? )?удал[её]н\w*)\b"
+    r"|(?:либо|или) доступ к (?:ней|нему) ограничен|или (?:был[аио]? )?удал[её]н\w*"
+    r"|или (?:ещё|еще) не создан\w*)\b"
 )
 _SUBJECT_FIRST = re.compile(
     r"(?:file|document|resource|article|post|content|item|story|profile|account|video|tweet"
@@ -1658,7 +1665,8 @@ _EMPTY_RESULTS = re.compile(
     r"|search again (?:for )?what you are looking for"
     r"|no (?:hemos encontrado|se (?:han )?encontra\w+) (?:ningún )?(?:resultados?|productos?)"
     r"|sin resultados|no hay (?:resultados|productos|anuncios)|ningún resultado"
-    r"|no produjo (?:ningún )?resultados?"
+    r"|no produjo (?:ningún )?resultados?|non ha prodotto (?:alcun )?risultat\w*"
+    r"|počet nalezených (?:dokumentů|záznamů|výsledků):? 0\b"
     r"|busque de nuevo lo que está buscando"
     r"|aucun(?:e)? (?:résultat|produit|article|annonce)s?\b"
     r"|keine (?:ergebnisse|treffer|produkte|artikel|einträge|anzeigen)\b|nichts gefunden"
@@ -1799,8 +1807,10 @@ def _work_parts(parts: list[str]) -> list[str]:
     before a bare kind and year ("ERROR 404 | Short Film (2023)")."""
     works: list[str] = []
     for i, part in enumerate(parts):
-        if _GENRE.fullmatch(part.strip().casefold()):
-            works += parts[i - 1 : i]  # "Ошибка 404. Как … | Документальный фильм"
+        kind = part.strip().casefold()
+        if _GENRE.fullmatch(kind) or _GENRE_FIRST.match(kind):
+            # "Ошибка 404. Как … | Документальный фильм", "404 — a short film about …"
+            works += parts[i - 1 : i]
             continue
         m = _WORK_TITLE.search(part)
         if not m:
@@ -1822,6 +1832,7 @@ _GENRE = re.compile(
 )
 
 _GENRE_LAST = re.compile(rf"\b(?:{_GENRE.pattern})$")
+_GENRE_FIRST = re.compile(rf"an? (?:{_GENRE.pattern})\b")
 _WORK_TITLE = re.compile(
     r"\((?:19|20)\d\d\)|\((?:\d{4} )?(?:film|movie|song|album|novel|фильм|película|filme)\b"
     # a kind of work beside its year: "(Kurzfilm, 2023)", "(2021, documentary)"

@@ -415,6 +415,13 @@ def test_redirects_to_a_search_for_the_items_own_words() -> None:
     assert redirect_reason(page(ad, final=listado)) == "redirected to the site's search page"
     other = "https://www.market.test/ofertas/bocina-jbl-flip-5"
     assert redirect_reason(page(ad, final=other)) is None
+    # a property search on a page named "find", a hotel search's results page
+    flat = "https://homes.test/properties/143318450"
+    find = "https://homes.test/property-to-rent/find.html?locationIdentifier=OUTCODE%5E1853"
+    assert redirect_reason(page(flat, final=find)) == "redirected to the site's search page"
+    bnb = "https://stay.test/hotel/it/b-b-casa-dei-limoni-amalfi.it.html"
+    results = "https://stay.test/searchresults.it.html?city=-110826"
+    assert redirect_reason(page(bnb, final=results)) == "redirected to the site's search page"
 
 
 def test_a_numbered_item_sent_up_to_a_section_or_an_article_query_sent_home() -> None:
@@ -779,6 +786,13 @@ def test_removed_item_wording_of_batches_thirty_two_to_fifty_eight(title: str, t
         ("ВКонтакт", "Ошибка\nЗапись не найдена или была удалена."),
         ("ВКруге", "Запись не найдена. Возможно, она была удалена автором."),
         ("猎头直聘", "该职位已关闭"),
+        # batches 77-82
+        ("ObermainKreis", "Die Bewerbungsfrist für diese Stelle ist abgelaufen."),
+        ("Villanueva", "Esta convocatoria ha concluido."),
+        ("Минкультуры", "Элемент не найден!"),
+        ("Karadere", "Bu duyurunun yayın süresi sona ermiştir."),
+        ("溧阳", "对不起，该信息已删除或已过期！"),
+        ("ВКонтакт", "Ошибка\nЗапись удалена или ещё не создана."),
         # older misses: German, Malay, Swedish
         ("jobwerk", "Diese Stellenanzeige ist leider nicht mehr online."),
         ("PDTKS", "Maaf, sebut harga ini telah tamat tempoh."),
@@ -853,7 +867,7 @@ def test_labelled_set_precision_and_recall() -> None:
     assert len(cases) >= 40
     assert {c.soft404 for c in cases} == {True, False}
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
-    # A floor under what the rules do on every labelled page (P 0.998, R 0.980 on 5,085):
+    # A floor under what the rules do on every labelled page (P 0.997, R 0.979 on 5,505):
     # the 0.99 / 0.95 aimed for. Batches merged later are measured first (FIRST_RUNS)
     # and may pull recall below it until their misses are fixed or shown unfixable.
     assert result["precision"] >= 0.99, result["wrong"]
@@ -1187,6 +1201,8 @@ def test_a_film_named_like_an_error_beside_its_kind_is_the_film() -> None:
     for kind in ("Horror Short Film", "Official Trailer", "Sci-fi short film (2023)"):
         film = Readable(text="", title=f"ERROR 404: PAGE NOT FOUND | {kind} - ViewTube")
         assert soft404_reason(watch, film, None) is None
+    about = Readable(text="", title="404 — a short film about the last video store - VidTube")
+    assert soft404_reason(watch, about, None) is None
     # a site's own error title beside its name is still an error
     error = Readable(text="", title="ERROR 404: PAGE NOT FOUND | ViewTube")
     assert soft404_reason(watch, error, None) is not None
@@ -1634,6 +1650,11 @@ def test_a_slug_spells_turkish_dotless_i_plainly() -> None:
             "https://shop.test/buscar?controller=search&s=llave",
             "Busque de nuevo lo que está buscando",
         ),
+        (
+            "https://shop.test/catalogsearch/result/?q=ag125",
+            "La tua ricerca non ha prodotto risultati.",
+        ),
+        ("https://court.test/vyhledavani?spZn=25+Cdo", "Počet nalezených dokumentů: 0"),
     ],
 )
 def test_a_cited_search_or_collection_that_lists_nothing(url: str, said: str) -> None:
