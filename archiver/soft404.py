@@ -1371,9 +1371,7 @@ def _mentioned(text: str, m: re.Match[str]) -> bool:
     if _in_quotes(text, m) or _FUTURE.search(m.group(0)):
         return True
     # the object of a preposition: "a door that opens onto pages that no longer exist"
-    if _OBJECT_OF.search(text, max(0, m.start() - 8), m.start()) and _NOUN_FIRST.match(
-        m.group(0)
-    ):
+    if _OBJECT_OF.search(text, max(0, m.start() - 8), m.start()) and _NOUN_FIRST.match(m.group(0)):
         return True
     start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
     phrase = m.group(0)
@@ -1547,9 +1545,8 @@ def wording_reason(
             # with its "similar items" says it in both places, an article in neither.
             if not (short or (seconded and not framed) or folded.strip() in headings):
                 continue
-            if (
-                _coverage(folded, named) >= TITLE_COVERAGE
-                or _UNAVAILABLE_TITLE.fullmatch(folded.strip())
+            if _coverage(folded, named) >= TITLE_COVERAGE or _UNAVAILABLE_TITLE.fullmatch(
+                folded.strip()
             ):
                 return f"the page title says “{_quote(part)}”"
     if 0 < words <= SHORT_BODY_WORDS:
