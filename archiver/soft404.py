@@ -457,7 +457,9 @@ def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
     item = _segment_words(start_segments[-1]) if start_segments else frozenset()
     if _kept_identifier(start, end):
         return None
-    if _unrelated_listing(start, end, readable) or _facets_of(start_segments, end_segments):
+    if _unrelated_listing(start, end, start_segments, end_segments, readable) or _facets_of(
+        start_segments, end_segments
+    ):
         return f"redirected to a listing of its kind ({_quote(end_path)})"
     # The item's number is gone from where it landed (shared numbers returned above):
     # then two slug words are enough to name it (/186001237/skoda-fabia…), and the
@@ -499,7 +501,9 @@ def _facets_of(start_segments: list[str], end_segments: list[str]) -> bool:
     return all(len(_segment_words(f)) == 1 and _segment_words(f) <= item for f in facets)
 
 
-def _unrelated_listing(start: str, end: str, readable: Readable) -> bool:
+def _unrelated_listing(
+    start: str, end: str, start_segments: list[str], end_segments: list[str], readable: Readable
+) -> bool:
     """A numbered item sent, at most as deep, to a page that names nothing of it.
 
     A shop's withdrawn coffee machine (/ua/kavomashyna-vellano-aroma-classic/p214470903/)
@@ -509,11 +513,9 @@ def _unrelated_listing(start: str, end: str, readable: Readable) -> bool:
     moved article keeps a slug of its own). The redirect keeps the caller's guarantees
     (same host, identifier not kept).
     """
-    start_segments = _segments(unquote(urlsplit(start).path))
-    end_segments = _segments(unquote(urlsplit(end).path))
     if not start_segments or not end_segments or len(end_segments) > len(start_segments):
         return False
-    if not any(len(t) >= ITEM_ID_CHARS for t in _identifiers(start) - _identifiers(end)):
+    if not _drops_number(start, end):
         return False
     item, _ = _item_slug(start)
     in_item_folder = any(s in _ITEM_FOLDERS for s in start_segments[:-1])
@@ -553,6 +555,11 @@ def _kept_identifier(start: str, end: str) -> bool:
         return True
     dropped = any(len(t) >= ITEM_ID_CHARS for t in cited - landed)
     return bool(shared) and not dropped
+
+
+def _drops_number(start: str, end: str) -> bool:
+    """Whether the cited address has an item's own number that the landing lacks."""
+    return any(len(t) >= ITEM_ID_CHARS for t in _identifiers(start) - _identifiers(end))
 
 
 def _identifiers(url: str) -> set[str]:
@@ -650,7 +657,7 @@ def _landing_place(start: str, end: str) -> str | None:
     if (
         _LIST_FILE.fullmatch(_last_segment(end))
         and not _LIST_FILE.fullmatch(_last_segment(start))
-        and any(len(t) >= ITEM_ID_CHARS for t in _identifiers(start) - _identifiers(end))
+        and _drops_number(start, end)
     ):
         return f"a list page ({urlsplit(end).path[:60]})"
     if _landing(start, end):
@@ -1266,7 +1273,7 @@ _CLOSE_QUOTES = "\"'»“”’›」"
 
 # What will be unavailable is news of a plan, not the page's state: "после этой даты
 # страницы старого сайта будут недоступны".
-_FUTURE = re.compile(r"\b(?:will|will be|будут|будет|станут|станет|wird|werden|sera|seront)\b")
+_FUTURE = re.compile(r"\b(?:will|будут|будет|станут|станет|wird|werden|sera|seront)\b")
 _OBJECT_OF = re.compile(r"\b(?:onto|into|about|of|for|with|from)\s+$")
 _NOUN_FIRST = re.compile(r"(?:page|file|document|article|post|link|content|video|item|site)s?\b")
 # Words that make what follows a report of the message rather than the message itself:
