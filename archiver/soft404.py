@@ -482,6 +482,98 @@ def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
     return f"redirected to a listing of its kind ({_quote(end_path)})"
 
 
+# MediaWiki's "redirectedfrom" line, under the heading of the page a redirect led to
+_REDIRECTED_FROM = re.compile(
+    r"^\((?:redirected from|weitergeleitet von|redirigé depuis|redirigido desde"
+    r"|reindirizzamento da|redirecionado de|doorverwezen vanaf|przekierowano z"
+    r"|перенаправлено с|перенаправлено з|yönlendirildi|přesměrováno z|omdirigerad från) (.+)\)$",
+    re.MULTILINE,
+)
+# A wiki's main page, or a list a single article was merged into
+_WIKI_LANDING = re.compile(
+    r"main page|main_page|hauptseite|accueil|portada|pagina principale|página principal"
+    r"|hoofdpagina|strona główna|заглавная страница|головна сторінка|ana sayfa|hlavní strana"
+    r"|huvudsida|(?:list of|lists of|liste der|liste des|lista de|lista di|lijst van|список)\b.*"
+)
+
+
+def wiki_redirect_reason(readable: Readable | None) -> str | None:
+    """Soft-404 evidence from a wiki page turned into a redirect to its main page or a list.
+
+    MediaWiki serves the target in place, at the cited address, under "(Redirected from
+    Oral history kit 2015)". A renamed article is the same article under its new title; a
+    page sent to the main page, or merged into a list where it is a row, is gone.
+    """
+    found = _REDIRECTED_FROM.search(readable.text.casefold()) if readable else None
+    if readable is None or not found or _WIKI_LANDING.fullmatch(found.group(1).strip()):
+        return None  # "Main page" sent to "Main Page", a list renamed: the same page
+    for part in _title_parts(readable.title)[:2]:
+        if _WIKI_LANDING.fullmatch(part.strip().casefold()):
+            return f"a wiki redirect to “{_quote(part.strip())}” served at its address"
+    return None
+
+
+def elsewhere_reason(capture: Capture, readable: Readable | None) -> str | None:
+    """Soft-404 evidence from a redirect out of the item's folder to a page naming nothing of it.
+
+    A past exhibition (/exhibitions/shipwrecks-of-the-south-coast) sent to /whats-on, a
+    retired service (/en/service/e4b1a-how-to-get-the-2022-electricity-credit/) to its
+    department's page, an article (/a/31712045.html) to its section (/z/360): no deeper,
+    in another folder, no word of the item's address in the landing's address or title;
+    shallower, or its number gone. A page that moved keeps its slug, its number or its
+    title.
+    """
+    if len(capture.hops) < 2 or readable is None:
+        return None
+    start, end = capture.url, capture.final_url
+    if _host(start) != _host(end) or _kept_identifier(start, end) or _shared_words(start, end):
+        return None
+    deep, shallow = _path_segments(start), _path_segments(end)
+    if len(deep) < 2 or not shallow or len(shallow) > len(deep) or deep[:-1] == shallow[:-1]:
+        return None
+    dropped = _drops_number(start, end)
+    if len(shallow) == len(deep) and not dropped:
+        return None  # a folder renamed beside it (/docs/setup-guide to /guide/installing)
+    item, _ = _item_slug(start)
+    if item:
+        if len(item) < 2 or _names_any(item, _fold(readable.title)):
+            return None
+    elif not dropped or any(_segment_words(s) for s in shallow):
+        return None
+    where = _quote(urlsplit(end).path)
+    return f"redirected to a page in another folder that names nothing of it ({where})"
+
+
+def counted_listing_reason(capture: Capture, readable: Readable | None) -> str | None:
+    """Soft-404 evidence from a redirect that took an item to a page counting what it lists.
+
+    A withdrawn kitchen knife set (/jogo-de-facas-churrasco-8-pecas-gaucha/p) sent to
+    /cozinha, "412 produtos"; a removed bike ad sent to "Mountain Bikes for sale in
+    Manchester, 1,284 ads". A listing counts its items in its title or its first lines;
+    an item that moved does not. Where the item's number survived the redirect, or the
+    landing's title names most of the item's words, it is the item itself, moved.
+    """
+    if len(capture.hops) < 2 or readable is None:
+        return None
+    start, end = capture.url, capture.final_url
+    if _host(start) != _host(end) or _kept_identifier(start, end):
+        return None
+    start_path, end_path = unquote(urlsplit(start).path), unquote(urlsplit(end).path)
+    if end_path.startswith(start_path.rstrip("/")) or _is_home(start):
+        return None
+    if _listing_path(start) or _is_search(start) or _COUNTED.search(start_path.casefold()):
+        return None
+    opening = " ".join(readable.text.split(None, COUNT_LEAD_WORDS)[:COUNT_LEAD_WORDS])
+    counted = _COUNTED.search(readable.title.casefold()) or _COUNTED.search(opening.casefold())
+    if not counted:
+        return None
+    if not _drops_number(start, end):
+        item, _ = _item_slug(start)
+        if len(item) < 2 or 2 * _named_count(item, _fold(readable.title)) > len(item):
+            return None
+    return f"redirected to a listing (“{_quote(counted.group(0).strip())}”)"
+
+
 def _facets_of(start_segments: list[str], end_segments: list[str]) -> bool:
     """A numbered item sent to its folder's listing narrowed by its own words, one word a
     level: /autos/usados/toyota-corolla-xei-2019-cvt-48213 to /autos/usados/toyota/corolla.
@@ -536,11 +628,15 @@ def _unrelated_listing(
 # A title counting what it lists ("PH en alquiler en Villa Crespo - 4 avisos"): a
 # listing, whatever words of the item it repeats.
 _COUNTED = re.compile(
-    r"\b\d[\d\s.,]*\s(?:avisos|anuncios|anúncios|annonces|ads|listings|results|resultados"
-    r"|résultats|ergebnisse|anzeigen|angebote|properties|propiedades|imóveis|offers|ofertas"
-    r"|offres|jobs|empleos|vagas|emplois|stellen|products|productos|produtos|produits"
-    r"|объявлени\w*|товар\w*|ваканси\w*|oferte|anunțuri|ilan|ogłosze\w*|inzerát\w*)\b"
+    r"(?<![\d.,])[1-9][\d\s.,]*\s(?:de\s)?(?:avisos|anuncios|anúncios|annonces|ads|listings"
+    r"|results|resultados|résultats|ergebnisse|anzeigen|angebote|properties|propiedades|imóveis"
+    r"|offers|ofertas|offres|jobs|empleos|vagas|emplois|stellen|products|productos|produtos"
+    r"|produits|prodotti|produkte|produkty|produktów|items|articoli|annunci|objects|homes|cars"
+    r"|vehicles|hotels|объявлени\w*|товар\w*|ваканси\w*|предложени\w*|оголошен\w*|oferte"
+    r"|anunțuri|ilan|ogłosze\w*|ofert|inzerát\w*|advertenties|resultaten|woningen|sonuç"
+    r"|عقار\w*|شق[ةق]|إعلان\w*|منتج\w*|نتيجة|نتائج|sản phẩm|tin đăng|kết quả|件)(?!\w)"
 )
+COUNT_LEAD_WORDS = 60  # a listing's count sits under its heading, after the menus
 _IDENTIFIER_TOKEN = re.compile(r"[^\W_]*\d[^\W_]*")
 ITEM_ID_CHARS = 5  # an item's own number; a shorter one may name a model (Peugeot 308)
 
@@ -649,6 +745,8 @@ def _landing_place(start: str, end: str) -> str | None:
         return f"an error page ({path[:60]})"
     if (_is_search(end) or _searched_for(start, end)) and not _is_search(start):
         return "the site's search page"
+    if _is_offer(end) and not _is_offer(start) and len(_segments(urlsplit(start).path)) >= 2:
+        return f"a subscription offer page ({urlsplit(end).path[:60]})"
     if _host(start) == _host(end) and _is_ancestor(urlsplit(end).path, urlsplit(start).path):
         return f"a parent page ({urlsplit(end).path[:60]})"
     listing = _listing_path(end)
@@ -672,12 +770,52 @@ def _landing_place(start: str, end: str) -> str | None:
     return None
 
 
+def topic_reason(capture: Capture, readable: Readable | None) -> str | None:
+    """Soft-404 evidence from a redirect to a page named by part of the item's name.
+
+    The category or topic an item was sent to when it went: /quat-dieu-hoa-kangaroo-kg50f62
+    to /quat-dieu-hoa ("Quạt điều hòa"), /consultations/coastal-access-charges-review to
+    /environment/coastal-access. The landing is no deeper, its slug is some of the item's
+    words and nothing else, and the item's number or two of its words are gone from both
+    its address and its title. A page that moved under a shorter slug keeps its title.
+    """
+    if len(capture.hops) < 2 or readable is None:
+        return None
+    start, end = capture.url, capture.final_url
+    if _host(start) != _host(end) or _kept_identifier(start, end):
+        return None
+    deep, shallow = _path_segments(start), _path_segments(end)
+    if not deep or not shallow or len(shallow) > len(deep) or deep[-1] == shallow[-1]:
+        return None
+    item, kept = _segment_words(deep[-1]), _segment_words(shallow[-1])
+    if not kept or not kept < item:
+        return None
+    if len(item - kept) < 2 and not _drops_number(start, end):
+        return None
+    if _names_any(item - kept, _fold(readable.title)):
+        return None
+    return f"redirected to a page named by part of its name ({_quote(urlsplit(end).path)})"
+
+
 # A service's front page under a name of its own: where a short link to a deleted
 # track or video lands (on.<service>/8Hq2vXpLk sent to /discover)
 _FRONT_PATH = re.compile(
     r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/)?(?:discover|explore|trending|popular|foryou|for-you|fyp"
     r"|feed|stream|latest)/?"
 )
+
+# Where a paywall sends an article it no longer shows: /subscribe/offers, /promotions-page/
+_OFFER_SEGMENT = re.compile(
+    r"subscribe|subscriptions?|offers|promotions?(?:-page)?|paywall|abonnement|abonnieren|abo"
+    r"|abbonamenti|abbonati|suscripcion|suscribete|assinatura|assine|prenumerata|podpiska"
+    r"|подписка"
+)
+
+
+def _is_offer(url: str) -> bool:
+    """A subscription page: a segment of its path names one (/subscribe/offers/)."""
+    return any(_OFFER_SEGMENT.fullmatch(s) for s in _segments(unquote(urlsplit(url).path)))
+
 
 # Folders that hold one item per page
 _ITEM_FOLDERS = {"product", "products", "produkt", "produto", "producto", "item", "items", "p"}
@@ -725,7 +863,8 @@ def _landing(start: str, end: str) -> bool:
 # A folder's own page: index.html, default.aspx, DokuWiki's namespace "start" page
 _INDEX_FILE = re.compile(r"(?:index|default)\.(?:html?|php|aspx?|jsp)|start")
 _LISTING_SEGMENT = re.compile(
-    r"categor(?:y|ies|ie|ia|ias)|tags?|topics?|sections?|rubriques?|kategorien?|themen?|temas?"
+    r"categor(?:y|ies|ie|ia|ias)|tags?|topics?|sections?|rubriques?|kategori(?:a|e|en|ya)?"
+    r"|категори[яи]|themen?|temas?"
     r"|archives?|collections?|shop|store|tienda|loja|boutique|negozio|sklep|duka|catalog(?:ue)?"
     r"|cat[aá]logo|katalog"
     # an author's page, where a removed article is sent to its writer's other articles
@@ -1938,6 +2077,10 @@ def soft404_reason(
     return (
         redirect_reason(capture)
         or listing_reason(capture, readable)
+        or counted_listing_reason(capture, readable)
+        or topic_reason(capture, readable)
+        or wiki_redirect_reason(readable)
+        or elsewhere_reason(capture, readable)
         or probe_reason(capture, readable, probe)
         or section_reason(capture, readable, section_probe, probe)
         or wording_reason(readable, capture.url, probe)

@@ -14,6 +14,8 @@ from archiver.read import read_payload
 from archiver.soft404 import (
     canonical_reason,
     contact_card_reason,
+    counted_listing_reason,
+    elsewhere_reason,
     empty_results_reason,
     empty_title_reason,
     listing_reason,
@@ -27,8 +29,10 @@ from archiver.soft404 import (
     site_title_reason,
     soft404_reason,
     state_reason,
+    topic_reason,
     unnamed_reason,
     vanished_reason,
+    wiki_redirect_reason,
     wording_reason,
 )
 
@@ -555,6 +559,140 @@ def test_a_redirect_from_an_item_to_a_listing_of_its_kind() -> None:
     elsewhere = "https://other.test/deporte-y-ocio/bicicletas/montana/valencia/"
     assert listing_reason(page(bike, final=elsewhere), titled) is None
     assert listing_reason(page(bike), titled) is None  # not redirected
+
+
+def test_a_redirect_to_a_page_counting_what_it_lists() -> None:
+    knives = "https://shop.test/jogo-de-facas-churrasco-8-pecas-gaucha/p"
+    kitchen = "https://shop.test/cozinha"
+    aisle = Readable(text="Entrar Cozinha Mesa Posta Início Cozinha 412 produtos Ordenar por")
+    aisle = replace(aisle, title="Cozinha - Casa Ferreira")
+    assert counted_listing_reason(page(knives, final=kitchen), aisle) == (
+        "redirected to a listing (“412 produtos”)"
+    )
+    bike = "https://ads.test/p/mountain-bikes/full-suspension-mountain-bike-27-5/1458830116"
+    city = "https://ads.test/bicycles/mountain-bikes/uk/manchester"
+    bikes = Readable(text="Home For Sale Bikes 1,284 ads Sort by", title="Mountain Bikes")
+    assert counted_listing_reason(page(bike, final=city), bikes) is not None
+    flat = "https://imobil.test/oferta/apartament-de-vanzare-3-camere-cluj-zorilor-X7QJ8821"
+    area = "https://imobil.test/vanzare-apartamente/cluj-napoca/zorilor"
+    flats = Readable(text="Apartamente de vânzare în Zorilor\n247 de anunțuri", title="Zorilor")
+    assert counted_listing_reason(page(flat, final=area), flats) is not None
+    dubai = Readable(text="x", title="شقق للإيجار في دبي مارينا - 2,318 شقة متاحة")
+    details = "https://dar.test/ar/property/details-7654321.html"
+    assert counted_listing_reason(page(details, final="https://dar.test/ar/rent/"), dubai)
+    # a cart's "0 sản phẩm" counts nothing; an item that kept its number moved
+    cart = Readable(text="Giỏ hàng 0 sản phẩm - 0đ Quạt điều hòa", title="Quạt điều hòa")
+    assert counted_listing_reason(page(knives, final=kitchen), cart) is None
+    kept = "https://ads.test/bicycles/full-suspension-mountain-bike-1458830116"
+    assert counted_listing_reason(page(bike, final=kept), bikes) is None
+    # no number dropped and the title names the item: the item, with its seller's count
+    named = replace(aisle, title="Jogo de facas churrasco gaúcha 8 peças")
+    assert counted_listing_reason(page(knives, final=kitchen), named) is None
+    assert counted_listing_reason(page(knives), aisle) is None  # not redirected
+    listing = "https://shop.test/category/cozinha-antiga"
+    assert counted_listing_reason(page(listing, final=kitchen), aisle) is None
+
+
+def test_a_redirect_to_a_page_named_by_part_of_the_items_name() -> None:
+    fan = "https://shop.test/quat-dieu-hoa-kangaroo-kg50f62"
+    fans = "https://shop.test/quat-dieu-hoa"
+    assert topic_reason(page(fan, final=fans), Readable(title="Quạt điều hòa")) == (
+        "redirected to a page named by part of its name (/quat-dieu-hoa)"
+    )
+    consultation = "https://gov.test/government/consultations/coastal-access-charges-review"
+    topic = "https://gov.test/environment/coastal-access"
+    assert topic_reason(page(consultation, final=topic), Readable(title="Coastal access"))
+    # a post moved under a shorter slug keeps its title; one word and no number dropped
+    # may be a slug tidied; the landing must be the item's words and nothing more
+    post = "https://blog.test/blog/how-to-bake-sourdough-bread-without-yeast"
+    short = "https://blog.test/blog/sourdough-bread"
+    titled = Readable(title="How to bake sourdough bread without yeast")
+    assert topic_reason(page(post, final=short), titled) is None
+    assert topic_reason(page(post, final=short), Readable(title="Sourdough bread")) is not None
+    tidied = "https://blog.test/notes/sourdough-starter-notes"
+    tidy = "https://blog.test/notes/sourdough-starter"
+    assert topic_reason(page(tidied, final=tidy), Readable()) is None
+    wider = "https://gov.test/environment/coastal-access-and-rivers"
+    assert topic_reason(page(consultation, final=wider), Readable(title="Coastal")) is None
+    deeper = "https://gov.test/a/b/c/coastal-access"
+    assert topic_reason(page(consultation, final=deeper), Readable(title="Coastal")) is None
+
+
+def test_a_redirect_out_of_the_items_folder_to_a_page_naming_nothing_of_it() -> None:
+    show = "https://museum.test/exhibitions/shipwrecks-of-the-south-coast"
+    whats_on = "https://museum.test/whats-on"
+    assert elsewhere_reason(page(show, final=whats_on), Readable(title="What's on")) == (
+        "redirected to a page in another folder that names nothing of it (/whats-on)"
+    )
+    service = "https://gov.test/en/service/e4b1a-how-to-get-the-2022-electricity-credit/"
+    department = "https://gov.test/en/organisation/department-of-the-environment/"
+    assert elsewhere_reason(page(service, final=department), Readable(title="Department"))
+    article = "https://news.test/a/31712045.html"
+    section = "https://news.test/z/360"
+    assert elsewhere_reason(page(article, final=section), Readable(title="Қоғам"))
+    # a page that moved: its slug's words in the landing's title or address, its
+    # number kept, a folder renamed beside it, or a section page with words of its own
+    moved = "https://museum.test/visit"
+    assert elsewhere_reason(page(show, final=moved), Readable(title="Shipwrecks")) is None
+    assert elsewhere_reason(page(show, final="https://museum.test/shipwrecks"), Readable()) is None
+    renumbered = "https://news.test/z/some-title-31712045.html"
+    assert elsewhere_reason(page(article, final=renumbered), Readable(title="x")) is None
+    guide = "https://docs.test/docs/setup-guide-for-linux"
+    assert (
+        elsewhere_reason(page(guide, final="https://docs.test/guide/installing"), Readable())
+        is None
+    )
+    assert (
+        elsewhere_reason(page(guide, final="https://docs.test/guide/x/install"), Readable()) is None
+    )
+    assert elsewhere_reason(page(guide, final="https://docs.test/installing"), Readable())
+    same_depth = "https://docs.test/howto/installing"
+    assert (
+        elsewhere_reason(page("https://docs.test/docs/setup-guide", final=same_depth), Readable())
+        is None
+    )
+    words = "https://news.test/z/society"
+    assert elsewhere_reason(page(article, final=words), Readable(title="x")) is None
+    same_folder = "https://museum.test/exhibitions/current"
+    assert elsewhere_reason(page(show, final=same_folder), Readable(title="x")) is None
+
+
+def test_a_wiki_page_redirected_in_place_to_its_main_page_or_a_list() -> None:
+    main = Readable(
+        title="Main Page - OpenFloodMap Wiki",
+        text="Main Page\n(Redirected from Regional chapters/Bavaria)\nWelcome to the wiki",
+    )
+    assert wiki_redirect_reason(main) == ("a wiki redirect to “Main Page” served at its address")
+    merged = Readable(
+        title="Lijst van gemalen in Flevoland - Wikiweten",
+        text="Lijst van gemalen in Flevoland\n(Doorverwezen vanaf Gemaal De Blauwe Reiger)\nDit",
+    )
+    assert wiki_redirect_reason(merged) is not None
+    # a renamed article, an alias of the main page, a list renamed, no redirect line
+    renamed = replace(main, title="Kyiv - Openpedia", text="Kyiv\n(Redirected from Kiev)\nKyiv")
+    assert wiki_redirect_reason(renamed) is None
+    alias = replace(main, text="Main Page\n(Redirected from Main page)\nWelcome")
+    assert wiki_redirect_reason(alias) is None
+    lists = replace(merged, text="Lijst\n(Doorverwezen vanaf Lijst van gemalen)\nDit")
+    assert wiki_redirect_reason(lists) is None
+    assert wiki_redirect_reason(replace(main, text="Main Page\nWelcome to the wiki")) is None
+    quoted = replace(main, text="Main Page\nThe note (Redirected from X) is shown under it.")
+    assert wiki_redirect_reason(quoted) is None
+
+
+def test_a_redirect_to_a_subscription_offer() -> None:
+    article = "https://news.test/business/2023/11/02/grain-elevator-sale"
+    offers = "https://news.test/subscribe/offers?returnUrl=/business/2023/11/02/grain-elevator-sale"
+    assert redirect_reason(page(article, final=offers)) == (
+        "redirected to a subscription offer page (/subscribe/offers)"
+    )
+    promo = "https://news.test/promotions-page/?htm_source=paywall"
+    assert redirect_reason(page("https://news.test/news/local/1.10977310", final=promo))
+    # the offers page cited itself, or a one-segment page sent there
+    again = "https://news.test/subscribe/offers/"
+    assert redirect_reason(page("https://news.test/subscribe/", final=again)) is None
+    assert redirect_reason(page("https://news.test/deal", final=offers)) is None
+    assert redirect_reason(page(article, final="https://news.test/offerings/x/y/z/q")) is None
 
 
 @pytest.mark.parametrize(
