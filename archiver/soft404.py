@@ -69,7 +69,8 @@ _STRONG = (
     r"|episode|file|item|product|article)"
     r"|this \w+ (?:has been|is|was) discontinued|the requested (?:user|topic|forum) does not exist"
     r"|page (?:was )?not found|(?:we|i) (?:could not|couldn't|can't|cannot|can not) find "
-    r"(?:the|that|this|what|your)(?: page| article| post| content| file)?"
+    r"(?:the|that|this|what|your)(?: page| article| post| content| file| track| video| song"
+    r"| episode| item| product| listing| account| user| profile)?"
     r"|(?:http )?error ?404|404 ?(?:error|not found|page)(?!s)"
     r"|the requested url .{0,80}was not found"
     r"|nothing (?:was )?found (?:here|at this location)|page (?:is )?(?:missing|unavailable)"
@@ -232,7 +233,7 @@ _STRONG = (
     r"|form is (?:now )?closed|ya no admite respuestas|n'accepte plus de réponses"
     r"|لم تعد متاح|غير متاح\S*\s+حالي"
     r"|limeisha muda wake|imeisha muda wake|halipatikani|haipatikani"
-    r"|(?:видео|ролик|публикация|пост)\s+удален\w*|материал недоступен"
+    r"|(?:видео|ролик|публикация|пост)\s+удален\w*(?!\w| с )|материал недоступен"
     r"|हटा दी गई है|हटा दिया गया है|निलंबित कर दिया गया"
     r"|已被屏蔽|分享已(?:被)?取消|が見つかりません|ہٹا دی گئی"
     # Batch 38: deleted journals, hidden records, blocked posts, in the region's languages
@@ -322,6 +323,18 @@ _STRONG = (
     r"|bewerbungsfrist (?:für diese stelle )?ist abgelaufen"
     r"|esta convocatoria ha (?:concluido|finalizado)|элемент не найден"
     r"|yayın süresi (?:dol(?:muştur|du)|sona er(?:miştir|di))|(?:该|此)信息已(?:被)?(?:删除|过期)"
+    # Batches 83-88
+    r"|(?:nabídka|inzerát|stránka|článek|položka|pozice)\w{0,3} (?:již|už) není (?:aktivní"
+    r"|dostupn[áéý]|k dispozici|platn[áéý])|판매가? 종료된 (?:숙소|상품|객실)"
+    r"|(?:is|are) no longer (?:taking|accepting) (?:bookings|reservations|orders|applications)"
+    r"|this event has been cancell?ed|(?:has|have) been removed from this page"
+    r"|this page has (?:been )?moved|(?:is|are) not available in your (?:country|region|location)"
+    r"|(?:この)?(?:ビデオ|動画|投稿)は非公開(?:です|に設定されています)|このページは移転しました"
+    r"|видео (?:недоступно|заблокировано)(?=[.!\n]|$| (?:автором|владельцем|по ))"
+    r"|по требованию правообладателя"
+    r"|n'est pas disponible dans votre (?:pays|région)"
+    r"|(?:questo|quest') ?(?:membro|utente|account|profilo) non è più attivo"
+    r"|(?:questo|questa|il|la) (?:trasferimento|link|file|annuncio|offerta|inserzione) è scadut[ao]"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -401,7 +414,9 @@ _ERROR_SEGMENT = re.compile(
 _ERROR_QUERY = re.compile(
     r"(?:^|&)(?:(?:aspxerrorpath|errorpath)=|(?:error|err|status|code)=(?:404|410|not[-_]?found)"
     # a site saying why it sent the visitor on: ?source=listing_unavailable
-    r"|\w+=(?:[\w-]*[-_])?(?:unavailable|not[-_]?found|removed|expired|deleted)(?:&|$))"
+    r"|\w+=(?:[\w-]*[-_])?(?:unavailable|not[-_]?found|removed|expired|deleted)(?:&|$)"
+    # or naming the item it could not show: ?expired=2000301944, ?kaldirilan=1176650934
+    r"|(?:expired|removed|deleted|unavailable|kaldirilan|silinen|abgelaufen|expirado)=\w)"
 )
 _HOME_PATH = re.compile(
     r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home|start|accueil|inicio)"
@@ -633,7 +648,7 @@ _COUNTED = re.compile(
     r"|offers|ofertas|offres|jobs|empleos|vagas|emplois|stellen|products|productos|produtos"
     r"|produits|prodotti|produkte|produkty|produktów|items|articoli|annunci|objects|homes|cars"
     r"|vehicles|hotels|объявлени\w*|товар\w*|ваканси\w*|предложени\w*|оголошен\w*|oferte"
-    r"|anunțuri|ilan|ogłosze\w*|ofert|inzerát\w*|advertenties|resultaten|woningen|sonuç"
+    r"|anunțuri|ilan|ogłosze\w*|ofert|inzerát\w*|nabíd\w+|advertenties|resultaten|woningen|sonuç"
     r"|عقار\w*|شق[ةق]|إعلان\w*|منتج\w*|نتيجة|نتائج|sản phẩm|tin đăng|kết quả|件)(?!\w)"
 )
 COUNT_LEAD_WORDS = 60  # a listing's count sits under its heading, after the menus
@@ -955,7 +970,7 @@ _SEARCH_SEGMENT = re.compile(
     r"search|suche|recherche|buscar?|busqueda|búsqueda|pesquisa|ricerca|cerca|szukaj"
     r"|zoeken|zoek|hledat|hledani|sok|sök|søk|søg|haku|arama|poisk|поиск|пошук|tafuta"
     r"|kereses|keresés|cautare|căutare|pretraga|iskanje|otsing|paieska|paieška|meklet|meklēt"
-    r"|find|searchresults?|search-results?|vyhledavani|vyhledávání"
+    r"|find|searchresults?|search-results?|vyhledavani|vyhledávání|wyszukiwarka|wyszukiwanie"
     r"|pencarian|tim-kiem|αναζήτηση|חיפוש|بحث|検索|搜索|搜尋|검색"
 )
 # A marketplace's search on a host of its own: an ad at articulo.<site> sent to
@@ -965,6 +980,7 @@ _SEARCH_QUERY = re.compile(r"(?:^|&)(?:q|s|query|search|keywords?|term)=")
 # Parameters a site search puts its words in: ?q=, VTEX's ?_q=, ?searchtext=, ?recherche=
 _SEARCH_PARAM = re.compile(
     r"_?q|s|k|kw|query|text|term|keywords?|search\w*|\w*search|recherche|suche|busca|ricerca"
+    r"|fraza"
 )
 
 
@@ -1801,7 +1817,8 @@ def removed_body_reason(readable: Readable | None) -> str | None:
 # search or a collection: what it listed is gone.
 _EMPTY_RESULTS = re.compile(
     r"\bno (?:matching )?(?:results?|products?|items?|records?|entries|listings?|ads|jobs"
-    r"|events|documents|matches)\b(?! (?:for|in) (?:this|that) )"
+    r"|events|documents|matches|datasets|publications|vacancies|properties)\b"
+    r"(?! (?:for|in) (?:this|that) )"
     r"|nothing (?:here )?match(?:es|ed) your (?:search|criteria)|0 results?\b"
     r"|your search (?:for .{1,80}? )?(?:did not|didn't) (?:match|return)"
     r"|(?:could not|couldn't|can't|cannot) find any (?:results|matches|products|items)"
@@ -1815,7 +1832,8 @@ _EMPTY_RESULTS = re.compile(
     r"|keine (?:ergebnisse|treffer|produkte|artikel|einträge|anzeigen)\b|nichts gefunden"
     r"|nessun (?:risultato|prodotto)|nenhum (?:resultado|produto|anúncio)"
     r"|não (?:encontramos|foram encontrados) (?:resultados|produtos)"
-    r"|geen (?:zoek)?resultaten|geen producten|brak wyników|nie znaleziono (?:wyników|produktów)"
+    r"|geen (?:zoek)?resultaten|geen producten|brak wyników"
+    r"|nie znaleziono (?:wyników|produktów|dokumentów|ogłoszeń|pozycji)"
     r"|žádné (?:výsledky|záznamy)|inga (?:resultat|träffar)"
     r"|ничего не (?:найдено|нашлось)|нет результатов|нічого не (?:знайдено|збігається)"
     r"|немає результатів|sonuç bulunamadı|hiçbir sonuç"
@@ -1955,6 +1973,9 @@ def _work_parts(parts: list[str]) -> list[str]:
             # "Ошибка 404. Как … | Документальный фильм", "404 — a short film about …"
             works += parts[i - 1 : i]
             continue
+        if _GENRE_NOTE.search(kind):  # "… in Central Asia (full documentary)"
+            works += parts[max(i - 1, 0) : i + 1]
+            continue
         m = _WORK_TITLE.search(part)
         if not m:
             continue
@@ -1974,6 +1995,7 @@ _GENRE = re.compile(
     r"|película|documental|filme|cortometraje|cortometragem"
 )
 
+_GENRE_NOTE = re.compile(rf"\((?:full |complete )?(?:{_GENRE.pattern})\)$")
 _GENRE_LAST = re.compile(rf"\b(?:{_GENRE.pattern})$")
 _GENRE_FIRST = re.compile(rf"an? (?:{_GENRE.pattern})\b")
 _WORK_TITLE = re.compile(

@@ -204,6 +204,10 @@ def test_redirect_to_home_or_error_path() -> None:
     assert soft404_reason(page("https://a.test/rooms/30418822", why), Readable(), None) == (
         "redirected to an error page (/s/Mousehole/homes?source=listing_unavailable)"
     )
+    expired = "https://a.test/prace/ostrava/it/?expired=2000301944"
+    assert redirect_reason(page("https://a.test/rpd/2000301944/", expired)) is not None
+    removed = "https://a.test/dizustu-bilgisayar-apple?kaldirilan=1176650934"
+    assert redirect_reason(page("https://a.test/ilan/macbook-air-1176650934", removed))
     sort = "https://a.test/s/Mousehole/homes?sort=newest&available=1"
     assert soft404_reason(page("https://a.test/rooms/30418822", sort), Readable(), None) is None
     # an article's page sent to its site's list page, its number dropped
@@ -931,6 +935,20 @@ def test_removed_item_wording_of_batches_thirty_two_to_fifty_eight(title: str, t
         ("Karadere", "Bu duyurunun yayın süresi sona ermiştir."),
         ("溧阳", "对不起，该信息已删除或已过期！"),
         ("ВКонтакт", "Ошибка\nЗапись удалена или ещё не создана."),
+        # batches 83-88
+        ("PráceNabídky", "Tato nabídka již není aktivní"),
+        ("스테이온", "판매가 종료된 숙소입니다."),
+        ("TableNZ", "Salt & Ember is no longer taking bookings on TableNZ"),
+        ("Tixhub", "This event has been canceled.\nTicket holders have been notified."),
+        ("Sentinel", "This live coverage has ended. Updates have been removed from this page."),
+        ("川之江市", "このページは移転しました"),
+        ("Wiki", "This page has moved.\nThe cluster was retired in 2023."),
+        ("Vidmeo", "このビデオは非公開です"),
+        ("Видотека", "Видео недоступно\nВидео заблокировано по требованию правообладателя"),
+        ("Dailyvid", "Cette vidéo n'est pas disponible dans votre pays."),
+        ("Photostream", "Questo membro non è più attivo su Photostream."),
+        ("Transferbox", "Questo trasferimento è scaduto"),
+        ("Sorry! We can’t find that track.", ""),  # the title alone, an empty body
         # older misses: German, Malay, Swedish
         ("jobwerk", "Diese Stellenanzeige ist leider nicht mehr online."),
         ("PDTKS", "Maaf, sebut harga ini telah tamat tempoh."),
@@ -990,6 +1008,9 @@ def test_a_title_that_is_only_a_thing_being_unavailable() -> None:
         "Kontot har stängts av, meddelade plattformen i går efter flera anmälningar.",
         # another's post deleted, told as news
         "Запись удалена, сообщили в пресс-службе; её копии разошлись по каналам.",
+        # another's video or booking page, told as news
+        "Видео удалено с канала мэрии после жалобы; копии разошлись по другим каналам.",
+        "The restaurant said it is no longer taking bookings for New Year's Eve, it is full.",
         # a consultation closing, told among other news in sentences
         "The council said the public comment period has closed and a vote is due in "
         "May. Residents filed 312 comments on the draft, most about the harbour wall.",
@@ -1341,6 +1362,9 @@ def test_a_film_named_like_an_error_beside_its_kind_is_the_film() -> None:
         assert soft404_reason(watch, film, None) is None
     about = Readable(text="", title="404 — a short film about the last video store - VidTube")
     assert soft404_reason(watch, about, None) is None
+    # its kind in brackets after a subtitle: "… — internet shutdowns (full documentary)"
+    doc = "Error 404: Country Not Found — internet shutdowns in Central Asia (full documentary)"
+    assert soft404_reason(watch, Readable(text="", title=doc), None) is None
     # a site's own error title beside its name is still an error
     error = Readable(text="", title="ERROR 404: PAGE NOT FOUND | ViewTube")
     assert soft404_reason(watch, error, None) is not None
@@ -1793,6 +1817,11 @@ def test_a_slug_spells_turkish_dotless_i_plainly() -> None:
             "La tua ricerca non ha prodotto risultati.",
         ),
         ("https://court.test/vyhledavani?spZn=25+Cdo", "Počet nalezených dokumentů: 0"),
+        ("https://data.test/dataset/?q=ferry+counts", "No datasets found for “ferry counts”"),
+        (
+            "https://bip.test/wyszukiwarka?fraza=plan+zagospodarowania",
+            "Nie znaleziono dokumentów spełniających podane kryteria.",
+        ),
     ],
 )
 def test_a_cited_search_or_collection_that_lists_nothing(url: str, said: str) -> None:
