@@ -319,7 +319,7 @@ _STRONG = (
     r"|возможно, (?:она|он|оно) (?:был[аио]? )?удален"
     r"|(?:职位|岗位)已(?:关闭|停止招聘)"
     # Batches 77-82
-    r"|tin đăng (?:này )?đã (?:bị ẩn|hết hạn|bị xóa)"
+    r"|tin đăng (?:này )?đã (?:bị ẩn|hết hạn|bị xóa)(?: hoặc (?:đã )?(?:bị ẩn|hết hạn|bị xóa))?"
     r"|bewerbungsfrist (?:für diese stelle )?ist abgelaufen"
     r"|esta convocatoria ha (?:concluido|finalizado)|элемент не найден"
     r"|yayın süresi (?:dol(?:muştur|du)|sona er(?:miştir|di))|(?:该|此)信息已(?:被)?(?:删除|过期)"
@@ -335,6 +335,8 @@ _STRONG = (
     r"|n'est pas disponible dans votre (?:pays|région)"
     r"|(?:questo|quest') ?(?:membro|utente|account|profilo) non è più attivo"
     r"|(?:questo|questa|il|la) (?:trasferimento|link|file|annuncio|offerta|inserzione) è scadut[ao]"
+    # a court's decision cited in between ("İzmir 4. Sulh Ceza Hakimliği'nin … kararı")
+    r"|\bbu (?:haber|içerik|sayfa|yazı)\w*[^\n]{0,160}?erişime engellenmiştir"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -1826,7 +1828,7 @@ _EMPTY_RESULTS = re.compile(
     r"|no (?:hemos encontrado|se (?:han )?encontra\w+) (?:ningún )?(?:resultados?|productos?)"
     r"|sin resultados|no hay (?:resultados|productos|anuncios)|ningún resultado"
     r"|no produjo (?:ningún )?resultados?|non ha prodotto (?:alcun )?risultat\w*"
-    r"|počet nalezených (?:dokumentů|záznamů|výsledků):? 0\b"
+    r"|počet nalezených (?:dokumentů|záznamů|výsledků):?\s*0\b"
     r"|busque de nuevo lo que está buscando"
     r"|aucun(?:e)? (?:résultat|produit|article|annonce)s?\b"
     r"|keine (?:ergebnisse|treffer|produkte|artikel|einträge|anzeigen)\b|nichts gefunden"

@@ -949,6 +949,17 @@ def test_removed_item_wording_of_batches_thirty_two_to_fifty_eight(title: str, t
         ("Photostream", "Questo membro non è più attivo su Photostream."),
         ("Transferbox", "Questo trasferimento è scaduto"),
         ("Sorry! We can’t find that track.", ""),  # the title alone, an empty body
+        (
+            "Erişim engeli getirilen içerik - Ege Haber",
+            "Ana Sayfa › Gündem Erişim engeli getirilen içerik Bu haber içeriği, İzmir 4. Sulh "
+            "Ceza Hakimliği'nin 2023/4127 D. İş sayılı kararı gereğince 5651 sayılı Kanun "
+            "kapsamında erişime engellenmiştir.",
+        ),
+        (
+            "Tin đăng này đã bị ẩn hoặc đã hết hạn",
+            "Tin đăng này đã bị ẩn hoặc đã hết hạn\nNgười bán có thể đã bán sản phẩm.\n"
+            + "Toyota Vios 2019 số tự động · 398.000.000 đ\n" * 12,
+        ),
         # older misses: German, Malay, Swedish
         ("jobwerk", "Diese Stellenanzeige ist leider nicht mehr online."),
         ("PDTKS", "Maaf, sebut harga ini telah tamat tempoh."),
@@ -1817,6 +1828,7 @@ def test_a_slug_spells_turkish_dotless_i_plainly() -> None:
             "La tua ricerca non ha prodotto risultati.",
         ),
         ("https://court.test/vyhledavani?spZn=25+Cdo", "Počet nalezených dokumentů: 0"),
+        ("https://court.test/vyhledavani?spZn=25+Cdo", "Počet nalezených dokumentů:\n0"),
         ("https://data.test/dataset/?q=ferry+counts", "No datasets found for “ferry counts”"),
         (
             "https://bip.test/wyszukiwarka?fraza=plan+zagospodarowania",
