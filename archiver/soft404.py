@@ -337,6 +337,14 @@ _STRONG = (
     r"|(?:questo|questa|il|la) (?:trasferimento|link|file|annuncio|offerta|inserzione) è scadut[ao]"
     # a court's decision cited in between ("İzmir 4. Sulh Ceza Hakimliği'nin … kararı")
     r"|\bbu (?:haber|içerik|sayfa|yazı)\w*[^\n]{0,160}?erişime engellenmiştir"
+    # Batches 89-94
+    r"|ประกาศนี้หมดอายุแล้ว|本公演は中止となりました|unsere webseiten sind umgezogen"
+    r"|les (?:documents|fichiers|pièces) ne sont plus disponibles"
+    rf"|\b(?:la |esta )?exposici[oó]n\b{_GAP}ya no está disponible"
+    r"|матэрыял зняты з публікацыі|(?:conteúdo|artigo|matéria|notícia) removid[ao] por "
+    r"(?:determinação|decisão|ordem) judicial|(?:该|此)(?:稿件|文章|新闻)已(?:撤稿|删除|撤回)"
+    r"|nicht mehr öffentlich einsehbar|this (?:gist|paste|snippet) has been (?:disabled|removed)"
+    r"|(?:deze|de) (?:opleiding|cursus|dienst) wordt niet meer aangeboden"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -2003,7 +2011,9 @@ _GENRE_FIRST = re.compile(rf"an? (?:{_GENRE.pattern})\b")
 _WORK_TITLE = re.compile(
     r"\((?:19|20)\d\d\)|\((?:\d{4} )?(?:film|movie|song|album|novel|фильм|película|filme)\b"
     # a kind of work beside its year: "(Kurzfilm, 2023)", "(2021, documentary)"
-    rf"|\((?:{_GENRE.pattern}),? (?:19|20)\d\d\)|\((?:19|20)\d\d,? (?:{_GENRE.pattern})\)",
+    rf"|\((?:{_GENRE.pattern}),? (?:19|20)\d\d\)|\((?:19|20)\d\d,? (?:{_GENRE.pattern})\)"
+    # any short kind beside a year: "(student short, 2025)", "(Netflix, 2021)"
+    r"|\([^(),]{2,30}, (?:19|20)\d\d\)",
     re.IGNORECASE,
 )
 

@@ -960,6 +960,18 @@ def test_removed_item_wording_of_batches_thirty_two_to_fifty_eight(title: str, t
             "Tin đăng này đã bị ẩn hoặc đã hết hạn\nNgười bán có thể đã bán sản phẩm.\n"
             + "Toyota Vios 2019 số tự động · 398.000.000 đ\n" * 12,
         ),
+        # batches 89-94
+        ("เช่าบ้าน", "ประกาศนี้หมดอายุแล้ว"),
+        ("きっぷ広場", "本公演は中止となりました"),
+        ("Institut für Geographie", "Unsere Webseiten sind umgezogen."),
+        ("Salle des fêtes", "Ce marché est clôturé. Les documents ne sont plus disponibles."),
+        ("Oficios del agua", "La exposición virtual «Oficios del agua» ya no está disponible."),
+        ("Палессе", "Матэрыял зняты з публікацыі дзеля бяспекі яго герояў."),
+        ("Conteúdo removido", "Conteúdo removido por determinação judicial."),
+        ("闽江晚报", "抱歉，该稿件已撤稿。"),
+        ("Beitrag versteckt", "Versteckte Beiträge sind nicht mehr öffentlich einsehbar."),
+        ("Gistbin", "This gist has been disabled due to a DMCA takedown notice."),
+        ("Hogeschool", "Deze opleiding wordt niet meer aangeboden."),
         # older misses: German, Malay, Swedish
         ("jobwerk", "Diese Stellenanzeige ist leider nicht mehr online."),
         ("PDTKS", "Maaf, sebut harga ini telah tamat tempoh."),
@@ -1376,6 +1388,9 @@ def test_a_film_named_like_an_error_beside_its_kind_is_the_film() -> None:
     # its kind in brackets after a subtitle: "… — internet shutdowns (full documentary)"
     doc = "Error 404: Country Not Found — internet shutdowns in Central Asia (full documentary)"
     assert soft404_reason(watch, Readable(text="", title=doc), None) is None
+    # any short kind beside its year: "(student short, 2025)"
+    short = "ERROR 404: The Missing Episode (student short, 2025)"
+    assert soft404_reason(watch, Readable(text=short + "\nAbout", title=short), None) is None
     # a site's own error title beside its name is still an error
     error = Readable(text="", title="ERROR 404: PAGE NOT FOUND | ViewTube")
     assert soft404_reason(watch, error, None) is not None
