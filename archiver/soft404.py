@@ -538,6 +538,18 @@ def wiki_redirect_reason(readable: Readable | None) -> str | None:
     return None
 
 
+def _left_behind(capture: Capture, readable: Readable | None) -> tuple[str, str] | None:
+    """The cited and final address of a redirect on the same host that dropped the item's
+    identifier, the shape every "sent elsewhere" check starts from (a kept identifier is
+    a move)."""
+    if len(capture.hops) < 2 or readable is None:
+        return None
+    start, end = capture.url, capture.final_url
+    if _host(start) != _host(end) or _kept_identifier(start, end):
+        return None
+    return start, end
+
+
 def elsewhere_reason(capture: Capture, readable: Readable | None) -> str | None:
     """Soft-404 evidence from a redirect out of the item's folder to a page naming nothing of it.
 
@@ -548,11 +560,10 @@ def elsewhere_reason(capture: Capture, readable: Readable | None) -> str | None:
     shallower, or its number gone. A page that moved keeps its slug, its number or its
     title.
     """
-    if len(capture.hops) < 2 or readable is None:
+    pair = _left_behind(capture, readable)
+    if pair is None or readable is None or _shared_words(*pair):
         return None
-    start, end = capture.url, capture.final_url
-    if _host(start) != _host(end) or _kept_identifier(start, end) or _shared_words(start, end):
-        return None
+    start, end = pair
     deep, shallow = _path_segments(start), _path_segments(end)
     if len(deep) < 2 or not shallow or len(shallow) > len(deep) or deep[:-1] == shallow[:-1]:
         return None
@@ -578,11 +589,10 @@ def counted_listing_reason(capture: Capture, readable: Readable | None) -> str |
     an item that moved does not. Where the item's number survived the redirect, or the
     landing's title names most of the item's words, it is the item itself, moved.
     """
-    if len(capture.hops) < 2 or readable is None:
+    pair = _left_behind(capture, readable)
+    if pair is None or readable is None:
         return None
-    start, end = capture.url, capture.final_url
-    if _host(start) != _host(end) or _kept_identifier(start, end):
-        return None
+    start, end = pair
     start_path, end_path = unquote(urlsplit(start).path), unquote(urlsplit(end).path)
     if end_path.startswith(start_path.rstrip("/")) or _is_home(start):
         return None
@@ -804,11 +814,10 @@ def topic_reason(capture: Capture, readable: Readable | None) -> str | None:
     words and nothing else, and the item's number or two of its words are gone from both
     its address and its title. A page that moved under a shorter slug keeps its title.
     """
-    if len(capture.hops) < 2 or readable is None:
+    pair = _left_behind(capture, readable)
+    if pair is None or readable is None:
         return None
-    start, end = capture.url, capture.final_url
-    if _host(start) != _host(end) or _kept_identifier(start, end):
-        return None
+    start, end = pair
     deep, shallow = _path_segments(start), _path_segments(end)
     if not deep or not shallow or len(shallow) > len(deep) or deep[-1] == shallow[-1]:
         return None
