@@ -470,18 +470,15 @@ def listing_reason(capture: Capture, readable: Readable | None) -> str | None:
     words. A page that moved keeps its identifier, sits below the cited address (a post's
     anchor) or is titled with the words its slug was made from.
     """
-    if len(capture.hops) < 2 or readable is None:
+    pair = _left_behind(capture, readable)
+    if pair is None or readable is None:
         return None
-    start, end = capture.url, capture.final_url
-    if _host(start) != _host(end):
-        return None
+    start, end = pair
     start_path, end_path = unquote(urlsplit(start).path), unquote(urlsplit(end).path)
     if end_path.startswith(start_path.rstrip("/")):
         return None
     start_segments, end_segments = _segments(start_path), _segments(end_path)
     item = _segment_words(start_segments[-1]) if start_segments else frozenset()
-    if _kept_identifier(start, end):
-        return None
     if _unrelated_listing(start, end, start_segments, end_segments, readable) or _facets_of(
         start_segments, end_segments
     ):
