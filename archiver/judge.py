@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from archiver.drift import drift, word_diff
 from archiver.model import DRIFTS, NETWORK_ERRORS, STATUSES, Capture, Readable, Verdict
-from archiver.soft404 import section_candidate, soft404_reason
+from archiver.soft404 import section_candidate, sibling_candidate, soft404_reason
 
 _BLOCKED_CODES = {401, 402, 403, 407, 429, 451, 999}
 _DEAD_CODES = {404, 410}
@@ -167,6 +167,7 @@ def _status(
     dead_after: int,
     previous_text: str | None = None,
     section_probe: Readable | None = None,
+    sibling_probe: Readable | None = None,
 ) -> tuple[str, str]:
     final = capture.final
     code = final.status if final else None
@@ -198,7 +199,7 @@ def _status(
         return "blocked", wall
     had_content = bool(previous_statuses) and previous_statuses[0] in _CONTENT
     previous = previous_text if had_content else None
-    soft = soft404_reason(capture, readable, probe, previous, section_probe)
+    soft = soft404_reason(capture, readable, probe, previous, section_probe, sibling_probe)
     if soft:
         return "soft-404", soft
     truncated = f" (cut short: {final.truncated})" if final.truncated else ""
@@ -250,6 +251,7 @@ def judge(
     *,
     probe: Readable | None = None,
     section_probe: Readable | None = None,
+    sibling_probe: Readable | None = None,
     previous_text: str | None = None,
     previous_statuses: Sequence[str] = (),
     dead_after: int = 3,
@@ -260,14 +262,22 @@ def judge(
     """The verdict on one link in one run.
 
     `probe` is the readable text the same host returned for a random path that cannot
-    exist; `section_probe` what the link's folder returned for one (see
-    `wants_section_probe`); `previous_text` the readable text of the previous capture of
+    exist; `section_probe` what the link's folder returned for one and `sibling_probe`
+    what the site returned for the link with a made-up id (see `wants_second_look`);
+    `previous_text` the readable text of the previous capture of
     this URL (None when there is none); `previous_statuses` the statuses of earlier
     runs, most recent first. Drift only compares content: an error page, a wall or a
     failure has none.
     """
     status, reason = _status(
-        capture, readable, probe, previous_statuses, dead_after, previous_text, section_probe
+        capture,
+        readable,
+        probe,
+        previous_statuses,
+        dead_after,
+        previous_text,
+        section_probe,
+        sibling_probe,
     )
     label, score = _drift(status, readable, previous_text, previous_statuses)
     text = readable.text if readable else ""
@@ -291,10 +301,13 @@ def judge(
     )
 
 
-def wants_section_probe(verdict: Verdict, capture: Capture, readable: Readable | None) -> bool:
-    """Whether a link judged without its folder's random-path page should be judged again
-    with it: content so far, and short or redirected (see `section_candidate`)."""
-    return verdict.status in _CONTENT and section_candidate(capture, readable)
+def wants_second_look(verdict: Verdict, capture: Capture, readable: Readable | None) -> bool:
+    """Whether a link judged content should be judged again beside what its site answers
+    for a missing item: a random path in its folder (`section_candidate`) or its address
+    with a made-up id (`sibling_candidate`); both only for short or redirected pages."""
+    if verdict.status not in _CONTENT:
+        return False
+    return section_candidate(capture, readable) or sibling_candidate(capture, readable)
 
 
 def is_offline(captures: list[Capture]) -> bool:

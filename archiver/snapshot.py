@@ -29,7 +29,7 @@ from archiver.archive import load_report, read_text, write_reports
 from archiver.errors import ArchiverError
 from archiver.model import Capture, Link, Readable, RecordRef, Verdict
 from archiver.progress import SnapshotProgress, human_bytes
-from archiver.urls import section_of
+from archiver.urls import section_of, sibling_of
 
 log = logging.getLogger("archiver")
 
@@ -312,40 +312,51 @@ class Pipeline:
         return found
 
     async def _second_look(self, pool: concurrent.futures.Executor | None) -> None:
-        """Judge the held pages again beside their folder's answer for a random path.
+        """Judge the held pages again beside what their site answers for a missing item.
 
-        A folder's missing-item template (an expired ad, a deleted post showing its
-        channel) is often unlike the host's generic 404 that the first probe saw. Only
-        short or redirected content pages are held (`wants_section_probe`), so a run of
-        long articles asks for no more pages; folders are probed once each.
+        A site's missing-item template (an expired ad, a deleted post showing its
+        channel) is often unlike the host's generic 404 that the first probe saw. A
+        random path in the page's folder shows it where the folder takes any name; the
+        page's address with a made-up id (`sibling_of`) where the route takes only ids.
+        Only short or redirected content pages are held (`wants_second_look`), so a run
+        of long articles asks for no more pages; folders are probed once each, and pages
+        whose made-up ids coincide (a channel's posts) share one request.
         """
-        from archiver.soft404 import section_reason
+        from archiver.soft404 import section_reason, sibling_reason
 
         held, self.held = self.held, []
         if not held or pool is None:
             for item in held:
                 self._record_verdict(item.capture, item.verdict)
             return
-        folders = sorted({f for item in held if (f := section_of(item.capture.url))})
-        urls = [f"{folder}{PROBE_PREFIX}{secrets.token_hex(8)}" for folder in folders]
-        log.info("%d short pages: probing their %d folders", len(held), len(folders))
+        folders = sorted({item.folder for item in held if item.folder})
+        siblings = sorted({item.sibling for item in held if item.sibling})
+        keys = {f"{folder}{PROBE_PREFIX}{secrets.token_hex(8)}": folder for folder in folders}
+        keys.update((sibling, sibling) for sibling in siblings)
+        asked = [_count(len(folders), "folder"), _count(len(siblings), "made-up id")]
+        asking = " and ".join(a for a in asked if a)
+        log.info("%d short pages: probing %s", len(held), asking)
         if self.progress is not None:
-            self.progress.stage(f"probing {len(folders)} folder{'s' if len(folders) > 1 else ''}")
-        probes = await self._random_paths(urls, pool, section_of)
+            self.progress.stage(f"probing {asking}")
+        probes = await self._random_paths(list(keys), pool, keys.get)
         jobs: list[ReadJob] = []
         again: list[Held] = []
         for item in held:
             cap, verdict = item.capture, item.verdict
-            probe = probes.get(section_of(cap.url) or "")
-            if probe is None:  # the probe failed: the first verdict stands
+            section = probes.get(item.folder or "")
+            sibling = probes.get(item.sibling or "")
+            host = self.probes.get(_origin(cap.url))
+            if section is None and sibling is None:  # the probes failed: the verdict stands
                 self._record_verdict(cap, verdict)
             elif item.readable is None:  # not kept in memory: read it again
                 job = self._job(cap, item.ref)
-                job.section_probe, job.store_text = probe, False
+                job.section_probe, job.sibling_probe, job.store_text = section, sibling, False
                 jobs.append(job)
                 again.append(item)
-            elif section_reason(cap, item.readable, probe, self.probes.get(_origin(cap.url))):
-                args = (cap, item.readable, item.ref, verdict.text_path, probe)
+            elif section_reason(cap, item.readable, section, host) or sibling_reason(
+                cap, item.readable, sibling, host
+            ):
+                args = (cap, item.readable, item.ref, verdict.text_path, section, sibling)
                 self._record_verdict(cap, self._verdict(*args))
             else:
                 self._record_verdict(cap, verdict)
@@ -484,7 +495,8 @@ class Pipeline:
         text_path: str | None,
         verdict: Verdict | None,
     ) -> None:
-        from archiver.judge import wants_section_probe
+        from archiver.judge import wants_second_look
+        from archiver.soft404 import section_candidate, sibling_candidate
 
         if text_path is not None and readable is not None:
             self.thread.later(
@@ -498,10 +510,12 @@ class Pipeline:
         self.catalog.record_text(self.run_id, cap.url, readable, text_path, ref)
         if verdict is None:
             verdict = self._verdict(cap, readable, ref, text_path)
-        if wants_section_probe(verdict, cap, readable):
+        if wants_second_look(verdict, cap, readable):
             self.reached = True  # it answered with content
             kept = readable if len(self.held) < HOLD_READABLES else None
-            self.held.append(Held(cap, ref, verdict, kept))
+            folder = section_of(cap.url) if section_candidate(cap, readable) else None
+            sibling = sibling_of(cap.url) if sibling_candidate(cap, readable) else None
+            self.held.append(Held(cap, ref, verdict, kept, folder, sibling))
         else:
             self._record_verdict(cap, verdict)
 
@@ -512,6 +526,7 @@ class Pipeline:
         ref: RecordRef | None,
         text_path: str | None = None,
         section_probe: Readable | None = None,
+        sibling_probe: Readable | None = None,
     ) -> Verdict:
         from archiver.judge import judge
 
@@ -523,6 +538,7 @@ class Pipeline:
             readable,
             probe=self.probes.get(_origin(cap.url)),
             section_probe=section_probe,
+            sibling_probe=sibling_probe,
             previous_text=read_text(self.archive, prev_path),
             previous_statuses=self.catalog.previous_statuses(cap.url, self.run_id),
             dead_after=self.settings.dead_after,
@@ -608,7 +624,7 @@ class Pipeline:
 
 @dataclass
 class Held:
-    """A content verdict waiting for its folder's random-path page."""
+    """A content verdict waiting for what its site answers for a missing item."""
 
     capture: Capture
     ref: RecordRef
@@ -616,6 +632,8 @@ class Held:
     # The page's readable text, kept for the first HOLD_READABLES pages (short pages,
     # a few kB each); past them a page is read again from its record.
     readable: Readable | None
+    folder: str | None = None  # the folder probed for it (`section_candidate`)
+    sibling: str | None = None  # its address with a made-up id (`sibling_candidate`)
 
 
 @dataclass
@@ -631,6 +649,7 @@ class ReadJob:
     capture: Capture | None = None  # None: read only (a probe)
     probe: Readable | None = None
     section_probe: Readable | None = None  # what the page's folder gave a random path
+    sibling_probe: Readable | None = None  # what the site gave its address's made-up id
     store_text: bool = True  # False: judged again, its text is already stored
     previous_text: str | None = None  # archive-relative path of the last capture's text
     previous_statuses: list[str] = field(default_factory=list)
@@ -673,6 +692,7 @@ def read_and_judge(job: ReadJob) -> tuple[Readable | None, str | None, Verdict |
         readable,
         probe=job.probe,
         section_probe=job.section_probe,
+        sibling_probe=job.sibling_probe,
         previous_text=read_text(archive, job.previous_text),
         previous_statuses=job.previous_statuses,
         dead_after=job.dead_after,
@@ -702,6 +722,11 @@ def _read_pool(settings: SnapshotSettings) -> concurrent.futures.ProcessPoolExec
     workers = settings.workers or os.cpu_count() or 1
     ctx = multiprocessing.get_context("forkserver")
     return concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 folder", "3 folders"; empty for none."""
+    return f"{n} {noun}{'s' if n > 1 else ''}" if n else ""
 
 
 def _origin(url: str) -> str:

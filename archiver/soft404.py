@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from archiver.drift import normalize, similarity
 from archiver.model import Capture, Readable
-from archiver.urls import section_of
+from archiver.urls import section_of, sibling_of
 
 SHORT_BODY_WORDS = 60  # body wording alone only counts on a page this short
 TITLE_BODY_WORDS = 300  # a not-found title with not-found wording counts up to this length
@@ -1064,21 +1064,45 @@ def section_reason(
     folder = section_of(capture.url)
     if folder is None or readable is None or section_probe is None:
         return None
-    where = _quote(urlsplit(folder).path)
+    where = f"a random path in {_quote(urlsplit(folder).path)}"
+    return _like_missing(capture, readable, section_probe, probe, where)
+
+
+def sibling_reason(
+    capture: Capture,
+    readable: Readable | None,
+    sibling_probe: Readable | None,
+    probe: Readable | None = None,
+) -> str | None:
+    """Soft-404 evidence from likeness to what the site answers for the cited address
+    with an id no item has (`sibling_of`): the template its item route shows for a
+    missing item, where a random word in the path would only reach the generic 404.
+    Wording plays no part, so it holds for notices in any language and phrasing."""
+    sibling = sibling_of(capture.url)
+    if sibling is None or readable is None or sibling_probe is None:
+        return None
+    # The site showed the cited item for the made-up id (it routes by the name and
+    # ignores the number): its canonical address is the item's.
+    own = {capture.url.rstrip("/"), capture.final_url.rstrip("/")}
+    if sibling_probe.canonical and sibling_probe.canonical.rstrip("/") in own:
+        return None
+    parts = urlsplit(sibling)
+    shown = parts.path + (f"?{parts.query}" if parts.query else "")
+    return _like_missing(capture, readable, sibling_probe, probe, f"a made-up id ({_quote(shown)})")
+
+
+def _like_missing(
+    capture: Capture, readable: Readable, missing: Readable, probe: Readable | None, where: str
+) -> str | None:
+    """Whether a page is the one its site shows for an item that is not there."""
     # Only the page itself counts, not a shared title with most of the text: the pages of
     # a folder often share their title (a channel's name on each of its posts).
-    if _likeness(capture, readable, section_probe) == "same":
-        if _found_the_item(capture.url, section_probe) or _own_summary(
-            readable, section_probe, probe
-        ):
+    if _likeness(capture, readable, missing) == "same":
+        if _found_the_item(capture.url, missing) or _own_summary(readable, missing, probe):
             return None
-        return f"same page as a random path in {where} on this host"
-    if _same_card(readable, section_probe, probe) and not _found_the_item(
-        capture.url, section_probe
-    ):
-        return (
-            f"describes itself like a random path in {where} on this host (title and description)"
-        )
+        return f"same page as {where} on this host"
+    if _same_card(readable, missing, probe) and not _found_the_item(capture.url, missing):
+        return f"describes itself like {where} on this host (title and description)"
     return None
 
 
@@ -1136,6 +1160,18 @@ def section_candidate(capture: Capture, readable: Readable | None) -> bool:
         # question's /question/61234567/answer/, a thread's /comments/1c8kq2z/): any
         # last segment shows that item, live or removed, so the folder has no
         # missing-item page
+    if capture.final_url != capture.url:
+        return True
+    return _capped_word_count(readable.text, SECTION_WORDS) <= SECTION_WORDS
+
+
+def sibling_candidate(capture: Capture, readable: Readable | None) -> bool:
+    """Whether a page the other evidence let through is worth fetching its `sibling_of`:
+    one with an id in its last segment or query that is short or was redirected, like
+    the folders `section_candidate` asks about (an item's folder included: the made-up
+    id replaces the item's own)."""
+    if readable is None or not readable.text or sibling_of(capture.url) is None:
+        return False
     if capture.final_url != capture.url:
         return True
     return _capped_word_count(readable.text, SECTION_WORDS) <= SECTION_WORDS
@@ -2107,12 +2143,15 @@ def soft404_reason(
     probe: Readable | None,
     previous: str | None = None,
     section_probe: Readable | None = None,
+    sibling_probe: Readable | None = None,
 ) -> str | None:
     """Why this 200 page is an error or landing page, or None when it looks like content.
 
     `previous` is the text of the last run's capture of the URL when that run found
     content there (None otherwise); `section_probe` what the page's folder answered
-    for a random path (asked only for pages that `section_candidate` lets through).
+    for a random path (asked only for pages that `section_candidate` lets through);
+    `sibling_probe` what the site answered for the page's `sibling_of` (asked for the
+    pages `sibling_candidate` lets through).
     """
     return (
         redirect_reason(capture)
@@ -2123,6 +2162,7 @@ def soft404_reason(
         or elsewhere_reason(capture, readable)
         or probe_reason(capture, readable, probe)
         or section_reason(capture, readable, section_probe, probe)
+        or sibling_reason(capture, readable, sibling_probe, probe)
         or wording_reason(readable, capture.url, probe)
         or notice_reason(readable, capture.url)
         or removed_body_reason(readable)

@@ -302,6 +302,40 @@ def section_of(url: str) -> str | None:
     return f"{parts.scheme}://{parts.netloc}/{folder}/"
 
 
+_ID_DIGITS = re.compile(r"\d{3,}")
+
+
+def sibling_of(url: str) -> str | None:
+    """The cited address with its item's number made one no item has (``/oglas/stan-000000``
+    for ``/oglas/stan-418822``), or None when its last segment and query hold no number.
+
+    A site that routes a folder by id answers an id that does not exist with its own
+    missing-item template, often the page a removed item now shows, while a random word in
+    the same place only reaches the host's generic 404. Zeros of the same length fit any
+    route that takes the real id and name no row of a database counting from one; pages
+    of one folder whose ids have the same length share one sibling, so one request.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    head, _, last = parts.path.rstrip("/").rpartition("/")
+    trail = parts.path[len(head) + 1 + len(last) :]
+    if _ID_DIGITS.search(last):
+        made = parts._replace(path=f"{head}/{_zeros(last)}{trail}", fragment="")
+    elif _ID_DIGITS.search(parts.query):
+        pairs = [p.partition("=") for p in parts.query.split("&")]
+        made = parts._replace(query="&".join(f"{k}{eq}{_zeros(v)}" for k, eq, v in pairs))
+        made = made._replace(fragment="")
+    else:
+        return None
+    sibling = made.geturl()
+    return None if sibling == parts._replace(fragment="").geturl() else sibling
+
+
+def _zeros(text: str) -> str:
+    return _ID_DIGITS.sub(lambda m: "0" * len(m.group(0)), text)
+
+
 def surt(url: str) -> str:
     """The SURT key CDXJ indexes sort by, computed exactly as cdxj-indexer does.
 

@@ -4,9 +4,12 @@ A run judges a short or redirected page again beside its folder's answer for a r
 path (archiver.snapshot's second look). This serves short pages from loopback hosts
 (tests/web.py), then snapshots them twice in one process, with and without that second
 look, and prints wall time, requests and the ratio. The worst case for the cost: every
-page is short, so every page is held and every folder is asked.
+page is short, so every page is held and every folder is asked. With ``--ids`` each page's
+address ends in a number, so the second look also asks for its address with a made-up id
+(one per folder, since the ids have one length); ``--pages 1`` gives each page a folder
+of its own, the worst case for both (a run of statuses by as many accounts).
 
-    .venv/bin/python bench/folder_probes.py [--hosts 4] [--folders 10] [--pages 20]
+    .venv/bin/python bench/folder_probes.py [--hosts 4] [--folders 10] [--pages 20] [--ids]
 """
 
 from __future__ import annotations
@@ -33,15 +36,16 @@ def _page(title: str, words: int) -> str:
     return f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{text}</p>"
 
 
-def serve(web: Web, hosts: int, folders: int, pages: int) -> list[Link]:
+def serve(web: Web, hosts: int, folders: int, pages: int, ids: bool = False) -> list[Link]:
     links = []
     for h in range(hosts):
         host = web.host(f"h{h}.test")
         for f in range(folders):
             host.route_folder(f"/f{f}/", body=_page("Item not here", 40))
             for p in range(pages):
-                host.route(f"/f{f}/item-{p}", body=_page(f"Item {h} {f} {p}", 120))
-                links.append(Link(host.named_url(f"/f{f}/item-{p}")))
+                path = f"/f{f}/item-{10_000 + p if ids else p}"
+                host.route(path, body=_page(f"Item {h} {f} {p}", 120))
+                links.append(Link(host.named_url(path)))
     return links
 
 
@@ -78,18 +82,23 @@ def main() -> None:
     parser.add_argument("--hosts", type=int, default=4)
     parser.add_argument("--folders", type=int, default=10)
     parser.add_argument("--pages", type=int, default=20, help="short pages per folder")
+    parser.add_argument("--ids", action="store_true", help="addresses that end in a number")
     args = parser.parse_args()
     web = Web()
     try:
-        links = serve(web, args.hosts, args.folders, args.pages)
+        links = serve(web, args.hosts, args.folders, args.pages, args.ids)
         run(web, links[:8], True)  # warm the worker processes' imports
         without, n_without = run(web, links, False)
         with_look, n_with = run(web, links, True)
     finally:
         web.close()
-    print(f"{len(links)} short pages in {args.hosts * args.folders} folders on {args.hosts} hosts")
-    print(f"  without folder probes: {without:6.2f} s, {n_without} requests")
-    print(f"  with folder probes:    {with_look:6.2f} s, {n_with} requests")
+    named = " (addresses ending in a number)" if args.ids else ""
+    print(
+        f"{len(links)} short pages in {args.hosts * args.folders} folders on {args.hosts} hosts"
+        + named
+    )
+    print(f"  without the second look: {without:6.2f} s, {n_without} requests")
+    print(f"  with the second look:    {with_look:6.2f} s, {n_with} requests")
     print(f"  ratio: {with_look / without:.2f}x the time, {n_with / n_without:.2f}x the requests")
 
 

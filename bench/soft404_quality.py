@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 
 from archiver.model import Capture, Hop, Readable
 from archiver.read import read_payload
-from archiver.soft404 import section_candidate, soft404_reason
-from archiver.urls import section_of
+from archiver.soft404 import section_candidate, sibling_candidate, soft404_reason
+from archiver.urls import section_of, sibling_of
 
 # Each batch was written before the rules saw it. Its first measurement, taken once on
 # the day it was written and never recomputed, is the honest estimate of how the detector
@@ -640,10 +640,14 @@ class Case:
     # What the page's folder answers for a random path; a run asks for it only for the
     # pages `section_candidate` lets through, and so does `reason`.
     section_probe: Readable | None = None
+    # What the site answers for the page's address with a made-up id (`sibling_of`),
+    # asked for the pages `sibling_candidate` lets through.
+    sibling_probe: Readable | None = None
 
     def reason(self) -> str | None:
         section = self.section_probe if section_candidate(self.capture, self.readable) else None
-        return soft404_reason(self.capture, self.readable, self.probe, None, section)
+        sibling = self.sibling_probe if sibling_candidate(self.capture, self.readable) else None
+        return soft404_reason(self.capture, self.readable, self.probe, None, section, sibling)
 
 
 def readable_of(
@@ -679,6 +683,7 @@ def load_cases(data: Path = DATA) -> list[Case]:
                 note=raw.get("note", ""),
                 batch=int(raw.get("batch", 1)),
                 section_probe=_probe(data, raw.get("section_probe"), final),
+                sibling_probe=_probe(data, raw.get("sibling_probe"), final),
             )
         )
     return cases
@@ -771,6 +776,13 @@ def print_folder_cost(cases: list[Case]) -> None:
     )
     with_probe = [c for c in asking if c.section_probe is not None]
     print(f"  {len(with_probe)} of them have their folder's random-path page in the set")
+    made_up = [c for c in passed if sibling_candidate(c.capture, c.readable)]
+    ids = {sibling_of(c.capture.url) for c in made_up}
+    with_sibling = [c for c in made_up if c.sibling_probe is not None]
+    print(
+        f"made-up ids: {len(made_up)} of those pages have an id and are short or redirected;"
+        f" {len(ids)} addresses with a made-up id to ask ({len(with_sibling)} in the set)"
+    )
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ from archiver.model import Link
 from archiver.snapshot import SnapshotSettings, snapshot
 from tests.exchanges import warcio_check
 from tests.terminal import run_in_terminal
-from tests.web import Web
+from tests.web import NOT_FOUND_BODY, Request, Route, Web
 
 ARTICLE = (
     "<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a>"
@@ -316,8 +316,78 @@ def test_progress_says_when_the_run_probes_folders(tmp_path: Path, web: Web) -> 
     code, raw = run_in_terminal(cmd, tmp_path, stream="stderr")
     seen = raw.decode("utf-8", "replace")
     assert code == 0, seen
-    assert "probing 1 folder" in seen and "probing 1 folders" not in seen
+    assert "probing 1 folder and 1 made-up id" in seen and "probing 1 folders" not in seen
     assert "1 soft-404" in seen
+
+
+def _shop(body: str, title: str = "Kaubamaja Kivi", canonical: str = "") -> str:
+    """A shop's page as its server sends it: header, the page's own part, footer."""
+    link = f"<link rel='canonical' href='{canonical}'>" if canonical else ""
+    return (
+        f"<!DOCTYPE html><html lang='et'><head><title>{title}</title>{link}</head><body>"
+        "<header><a href='/'>Kaubamaja Kivi</a> <a href='/tooted/'>Tooted</a> "
+        "<a href='/kontakt'>Kontakt</a></header>"
+        f"<main>{body}</main><footer>Kivi OÜ, Tartu mnt 5, Tallinn.</footer></body></html>"
+    )
+
+
+# The shop's item route for an id it does not hold, removed or never there: a notice in
+# wording no rule knows, which only the same page for a made-up id tells apart.
+_NO_ITEM = _shop("<h1>Kaup puudub</h1><p>Seda toodet meie valikus praegu ei leidu.</p>")
+
+
+def _shop_items(request: Request) -> Route:
+    """/tooted/<number> is an item (or the shop's no-item page); any other last segment
+    (a random word) is not a route at all: the generic 404."""
+    last = request.path.rstrip("/").rsplit("/", 1)[-1]
+    if last.isdigit():
+        return Route(body=_NO_ITEM.encode())
+    return Route(status=404, body=NOT_FOUND_BODY)
+
+
+def _lamp(request: Request) -> Route:
+    """A shop that finds its items by name and ignores the number after it."""
+    body = _shop(
+        "<h1>Laualamp Kuu</h1><p>Messingist laualamp, 40 cm, soe valge valgus.</p>",
+        title="Laualamp Kuu – Kaubamaja Kivi",
+        canonical="http://kivi.test/toode/laualamp-kuu-4514",
+    )
+    return Route(body=body.encode())
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["text-kept", "read-again"])
+def test_an_items_page_like_a_made_up_id_is_a_soft_404(
+    tmp_path: Path, web: Web, monkeypatch: pytest.MonkeyPatch, kept: bool
+) -> None:
+    """A removed item showing the shop's own no-item page, which neither the host's
+    random path nor the folder's reaches (they are not routes: the generic 404), is the
+    page the shop shows for the same address with a made-up id: soft-404 whatever its
+    wording. A short live item is content, and so is one whose made-up id still shows
+    it (the shop ignores the number). Pages with the same made-up id share one request,
+    and it is kept in the WARC as evidence."""
+    if not kept:
+        monkeypatch.setattr("archiver.snapshot.HOLD_READABLES", 0)
+    kivi = web.host("kivi.test")
+    kivi.route_folder("/tooted/", handler=_shop_items)
+    live = "<h1>Villane sall</h1><p>Käsitsi kootud villane sall, 180 cm, hall.</p>"
+    kivi.route("/tooted/4513", body=_shop(live, title="Villane sall – Kaubamaja Kivi"))
+    kivi.route_folder("/toode/", handler=_lamp)
+    urls = [
+        kivi.named_url("/tooted/4512"),
+        kivi.named_url("/tooted/4513"),
+        kivi.named_url("/toode/laualamp-kuu-4514"),
+    ]
+    result = snapshot(links(*urls), settings(tmp_path, web))
+    got = {v.url: v for v in result.verdicts}
+    removed = got[urls[0]]
+    assert removed.status == "soft-404", removed.reason
+    assert removed.reason == "same page as a made-up id (/tooted/0000) on this host"
+    assert got[urls[1]].status == "ok", got[urls[1]].reason
+    assert got[urls[2]].status == "ok", got[urls[2]].reason
+    assert kivi.count("/tooted/0000") == 1  # one request for both items of the folder
+    assert kivi.count("/toode/laualamp-kuu-0000") == 1
+    recorded = [u for kind, u in records(tmp_path / "archive") if kind == "response"]
+    assert kivi.named_url("/tooted/0000") in recorded
 
 
 def test_snapshot_reads_a_json_citations_file(tmp_path: Path, web: Web) -> None:

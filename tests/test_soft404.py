@@ -26,6 +26,8 @@ from archiver.soft404 import (
     removed_body_reason,
     section_candidate,
     section_reason,
+    sibling_candidate,
+    sibling_reason,
     site_title_reason,
     soft404_reason,
     state_reason,
@@ -229,6 +231,52 @@ def test_probe_likeness_but_not_for_a_cited_home_page() -> None:
     assert soft404_reason(page("https://a.test/"), same, catch_all) is None
     product = Readable(text="Oak chopping board, 40 by 25 cm, oiled by hand; wash by hand.")
     assert soft404_reason(page(), product, catch_all) is None
+
+
+def test_a_made_up_ids_page_and_which_pages_ask_for_it() -> None:
+    """The page a site shows for the cited address with a made-up id is its missing-item
+    template, in whatever wording: a page like it is soft-404, unless the site showed the
+    cited item itself for that id (it routes by the name and ignores the number)."""
+    notice = "Kaup puudub. Seda toodet meie valikus praegu ei leidu. Vaata teisi tooteid."
+    url = "https://kivi.test/tooted/4512"
+    removed = Readable(text=notice, title="Kaubamaja Kivi")
+    made_up = Readable(text=notice, title="Kaubamaja Kivi")
+    expected = "same page as a made-up id (/tooted/0000) on this host"
+    assert sibling_reason(page(url), removed, made_up) == expected
+    assert soft404_reason(page(url), removed, None, None, None, made_up) == expected
+    live = Readable(text="Villane sall, 180 cm, hall. Käsitsi kootud.", title="Villane sall")
+    assert sibling_reason(page(url), live, made_up) is None
+    assert sibling_reason(page(url), removed, None) is None
+    assert sibling_reason(page("https://kivi.test/tooted/sall"), removed, made_up) is None
+    # the query's id when the path has none
+    query = "https://kivi.test/item.php?id=88123&lang=et"
+    assert sibling_reason(page(query), removed, made_up) == (
+        "same page as a made-up id (/item.php?id=00000&lang=et) on this host"
+    )
+    # the made-up id showed the cited item: its canonical address, or its name as title
+    shown = replace(made_up, canonical=url)
+    assert sibling_reason(page(url), removed, shown) is None
+    named = "https://kivi.test/toode/villane-sall-4513"
+    scarf = Readable(text="Villane sall, 180 cm, hall. Käsitsi kootud.", title="Villane sall")
+    assert sibling_reason(page(named), scarf, scarf) is None
+    # a deleted post falling back to its channel's card, as a made-up post id does
+    card = "Kanal Berita Kota. Berita lokal setiap pagi: cuaca, lalu lintas, rapat dewan."
+    host = Readable(text="Halaman tidak ditemukan.", title="404", summary="Tele")
+    post = Readable(text=card + " Lihat kanal.", title="Berita Kota", summary=card)
+    channel = Readable(text=card + " " + " ".join(["berita"] * 30), title="Berita Kota")
+    channel = replace(channel, summary=card)
+    assert sibling_reason(page("https://t.example/beritakota/4512"), post, channel, host) == (
+        "describes itself like a made-up id (/beritakota/0000) on this host (title and description)"
+    )
+    # who asks: short or redirected pages with an id, an item's folder included
+    assert sibling_candidate(page(url), live)
+    assert sibling_candidate(page("https://cars.test/oglasi/21834567/slike/992211"), live)
+    assert not sibling_candidate(page("https://kivi.test/tooted/sall"), live)
+    long_text = Readable(text=" ".join(["sõna"] * 501))
+    assert not sibling_candidate(page(url), long_text)
+    assert sibling_candidate(page(url, final="https://kivi.test/tooted/"), long_text)
+    assert not sibling_candidate(page(url), Readable(text=""))
+    assert not sibling_candidate(page(url), None)
 
 
 def test_a_folders_random_path_page_and_which_pages_ask_for_it() -> None:

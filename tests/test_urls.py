@@ -10,6 +10,7 @@ from archiver.urls import (
     host_of,
     is_fetchable,
     section_of,
+    sibling_of,
     strip_tracking,
     surt,
 )
@@ -135,3 +136,37 @@ def test_is_fetchable(url: str, fetchable: bool) -> None:
 )
 def test_section_is_the_folder_a_page_sits_in(url: str, folder: str | None) -> None:
     assert section_of(url) == folder
+
+
+@pytest.mark.parametrize(
+    ("url", "sibling"),
+    [
+        (
+            "https://www.njuskalo.example/oglas/stan-zagreb-418822?ref=x",
+            "https://www.njuskalo.example/oglas/stan-zagreb-000000?ref=x",
+        ),
+        ("https://t.example/somechannel/4512", "https://t.example/somechannel/0000"),
+        ("https://a.test/p/12345/", "https://a.test/p/00000/"),  # the trailing slash kept
+        (
+            "https://a.test/2021/05/story-20210514.html",
+            "https://a.test/2021/05/story-00000000.html",
+        ),
+        # every run of three or more digits, none shorter
+        (
+            "https://a.test/p/iphone-15-pro-256gb-77812",
+            "https://a.test/p/iphone-15-pro-000gb-00000",
+        ),
+        # no number in the last segment: the query's, the other parameters as they were
+        ("https://a.test/item.php?id=88123&lang=de", "https://a.test/item.php?id=00000&lang=de"),
+        ("https://a.test/x?q=1234#top", "https://a.test/x?q=0000"),  # no fragment
+        ("https://a.test/2021/05/my-post/", None),  # the folder's numbers are not the item's
+        ("https://a.test/watch?v=dQw4w9WgXcQ", None),  # no run of three digits
+        ("https://a.test/p/0000", None),  # already the made-up id
+        ("https://a.test/?page=12", None),
+        ("https://a.test/", None),
+        ("ftp://a.test/x/123", None),
+        ("not a url 123", None),
+    ],
+)
+def test_sibling_is_the_address_with_a_made_up_id(url: str, sibling: str | None) -> None:
+    assert sibling_of(url) == sibling
