@@ -336,7 +336,7 @@ _STRONG = (
     r"|(?:questo|quest') ?(?:membro|utente|account|profilo) non è più attivo"
     r"|(?:questo|questa|il|la) (?:trasferimento|link|file|annuncio|offerta|inserzione) è scadut[ao]"
     # a court's decision cited in between ("İzmir 4. Sulh Ceza Hakimliği'nin … kararı")
-    r"|\bbu (?:haber|içerik|sayfa|yazı)\w*[^\n]{0,160}?erişime engellenmiştir"
+    r"|\bbu (?:haber|içeri[kğ]|sayfa|yazı)\w*[^\n]{0,160}?erişime? engellenmiştir"
     # Batches 89-94
     r"|ประกาศนี้หมดอายุแล้ว|本公演は中止となりました|unsere webseiten sind umgezogen"
     r"|les (?:documents|fichiers|pièces) ne sont plus disponibles"
@@ -345,6 +345,24 @@ _STRONG = (
     r"(?:determinação|decisão|ordem) judicial|(?:该|此)(?:稿件|文章|新闻)已(?:撤稿|删除|撤回)"
     r"|nicht mehr öffentlich einsehbar|this (?:gist|paste|snippet) has been (?:disabled|removed)"
     r"|(?:deze|de) (?:opleiding|cursus|dienst) wordt niet meer aangeboden"
+    # Batches 95-100
+    r"|bu məhsul artıq (?:kataloqda yoxdur|satışda deyil)|bu modelin satışını dayandırıb"
+    r"|(?:सूचीबाट|वेबसाइटबाट) हटाइएको छ"
+    r"|මෙම (?:පුවත|ලිපිය) ඉවත් කර ඇත|(?:овај|ovaj) (?:скуп података|skup podataka) (?:је|je) "
+    r"(?:повучен|povučen)|(?:dela|delnings)?länken har gått ut"
+    r"|the seller has closed this advert|this (?:advert|ad|listing) (?:is|has been) closed\b"
+    r"|this (?:vehicle|car|property|item) has been sold(?: and is no longer available)?"
+    r"|dio de baja (?:esta|la) publicación|táto ponuka(?: práce)? už nie je aktuálna"
+    r"|роботодавець більше не шукає кандидатів|работодатель больше не ищет кандидатов"
+    r"|(?:هذا )?(?:المطعم|المحل|المتجر) مغلق نهائي|판매(?:가)? 중지된 (?:상품|앱)"
+    r"|この(?:公演|イベント)は終了しました|(?:此|該|该)商品已結標"
+    r"|(?:यह|ये) खाता (?:बंद|निलंबित) कर दिया गया"
+    r"|документ перемещ[её]н в (?:раздел|архив)|(?:цей|даний) (?:елемент|запис) (?:було )?вилучено"
+    r"|(?:il|questo) (?:bando|concorso|avviso) è scaduto|(?:este|esse) conteúdo foi migrado para"
+    r"|기간이 종료된 (?:입법예고|공고)"
+    r"|acest (?:articol|material) a fost (?:retras|șters|eliminat)|^articol retras$"
+    r"|(?:матеріал|статтю|новину) знято з публікації|материал снят с публикации"
+    r"|^карточка (?:скрыта|удалена)$|(?:ин )?мавод (?:аз сомона )?бардошта шуд"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -664,7 +682,8 @@ _COUNTED = re.compile(
     r"|results|resultados|résultats|ergebnisse|anzeigen|angebote|properties|propiedades|imóveis"
     r"|offers|ofertas|offres|jobs|empleos|vagas|emplois|stellen|products|productos|produtos"
     r"|produits|prodotti|produkte|produkty|produktów|items|articoli|annunci|objects|homes|cars"
-    r"|vehicles|hotels|объявлени\w*|товар\w*|ваканси\w*|предложени\w*|оголошен\w*|oferte"
+    r"|vehicles|hotels|events|eventos|événements|veranstaltungen|объявлени\w*|товар\w*"
+    r"|ваканс[иі]\w*|предложени\w*|оголошен\w*|oferte"
     r"|anunțuri|ilan|ogłosze\w*|ofert|inzerát\w*|nabíd\w+|advertenties|resultaten|woningen|sonuç"
     r"|عقار\w*|شق[ةق]|إعلان\w*|منتج\w*|نتيجة|نتائج|sản phẩm|tin đăng|kết quả|件)(?!\w)"
 )
@@ -1887,6 +1906,8 @@ _EMPTY_RESULTS = re.compile(
     r"|geen (?:zoek)?resultaten|geen producten|brak wyników"
     r"|nie znaleziono (?:wyników|produktów|dokumentów|ogłoszeń|pozycji)"
     r"|žádné (?:výsledky|záznamy)|inga (?:resultat|träffar)"
+    r"|ei löytynyt (?:yhtään )?(?:haku)?tulost(?:a|en)\b|nu există (?:niciun )?produs\w* care"
+    r" să corespundă|nu au fost găsite (?:rezultate|produse)"
     r"|ничего не (?:найдено|нашлось)|нет результатов|нічого не (?:знайдено|збігається)"
     r"|немає результатів|sonuç bulunamadı|hiçbir sonuç"
     r"|لا توجد نتائج|لم يتم العثور على (?:أي )?نتائج"

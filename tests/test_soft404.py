@@ -643,6 +643,13 @@ def test_a_redirect_to_a_page_counting_what_it_lists() -> None:
     assert counted_listing_reason(page(knives), aisle) is None  # not redirected
     listing = "https://shop.test/category/cozinha-antiga"
     assert counted_listing_reason(page(listing, final=kitchen), aisle) is None
+    # Ukrainian "вакансій", events counted
+    cook = "https://jobs.test/vacancy/4998103-kukhar-holovnyi-truskavets"
+    cooks = Readable(text="22 000 грн", title="Робота кухарем у Трускавці — 7 вакансій")
+    assert counted_listing_reason(page(cook, final="https://jobs.test/jobs-kukhar/"), cooks)
+    gig = "https://tickets.test/evento/caifanes-tributo-monterrey/48211"
+    gigs = Readable(text="Eventos en Monterrey\n38 eventos disponibles", title="Monterrey")
+    assert counted_listing_reason(page(gig, final="https://tickets.test/eventos/monterrey"), gigs)
 
 
 def test_a_redirect_to_a_page_named_by_part_of_the_items_name() -> None:
@@ -814,7 +821,6 @@ def test_removed_item_wording_of_batches_twenty_one_to_thirty(title: str, text: 
 @pytest.mark.parametrize(
     ("title", "text"),
     [
-        ("Inmuebles", "Este inmueble ya no está disponible."),
         ("FINNmarked", "Annonsen er utløpt."),
         ("Realitka", "Tato nabídka již není aktuální."),
         ("Пазарче", "Обявата е изтекла."),
@@ -1024,6 +1030,43 @@ def test_removed_item_wording_of_batches_thirty_two_to_fifty_eight(title: str, t
         ("jobwerk", "Diese Stellenanzeige ist leider nicht mehr online."),
         ("PDTKS", "Maaf, sebut harga ini telah tamat tempoh."),
         ("Fjällnet", "Det här kontot har stängts av och alla data har raderats."),
+        # batches 95-100
+        ("Texnomarket", "Bu məhsul artıq kataloqda yoxdur."),
+        ("Texnomarket", "İstehsalçı bu modelin satışını dayandırıb."),
+        ("पुस्तकघर", "यो पुस्तक हाम्रो सूचीबाट हटाइएको छ।"),
+        ("සිරිලක් පුවත්", "මෙම පුවත ඉවත් කර ඇත"),
+        ("Квалитет ваздуха", "Овај скуп података је повучен."),
+        ("Filbox", "Länken har gått ut"),
+        ("Oloja", "This advert is closed"),
+        ("Oloja", "The seller has closed this advert."),
+        ("MagariHub", "SOLD — This vehicle has been sold and is no longer available."),
+        ("Inmuebles", "El anunciante dio de baja esta publicación."),
+        ("Inmuebles", "Este inmueble ya no está disponible."),
+        ("PonukyPráce", "Táto ponuka práce už nie je aktuálna"),
+        ("Вакансії Захід", "Роботодавець більше не шукає кандидатів на цю посаду."),
+        ("حجز مائدة", "هذا المطعم مغلق نهائياً"),
+        ("앱마켓", "판매 중지된 상품입니다."),
+        ("チケットひろば", "この公演は終了しました。"),
+        ("二塊拍", "此商品已結標，無法再出價。"),
+        ("VidHall", "नीतियों का उल्लंघन करने की वजह से यह खाता बंद कर दिया गया है."),
+        # the section's name on a line of its own, as the page sets it
+        (
+            "Приказ № 1472",
+            "Документ перемещён в раздел\n«Архив документов»\nв связи с утратой силы.",
+        ),
+        ("Соя", "Цей елемент було вилучено"),
+        ("Concorso", "Il bando è scaduto. La documentazione non è più disponibile."),
+        ("Edital nº 14/2022", "Este conteúdo foi migrado para o portal gov.br."),
+        ("해안환경부", "의견제출 기간이 종료된 입법예고입니다."),
+        ("Articol retras", "Acest articol a fost retras ca urmare a unei decizii."),
+        ("Articol retras", "Articol retras"),
+        ("Полтавський кур'єр", "Матеріал знято з публікації"),
+        ("Карточка скрыта", "Карточка скрыта"),
+        ("Навиди Душанбе", "Мавод бардошта шуд"),
+        (
+            "Ege Kıyısı Haber",
+            "Bu içeriğe, İzmir 4. Sulh Ceza Hakimliği'nin kararı ile erişim engellenmiştir.",
+        ),
     ],
 )
 def test_removed_item_wording_of_batches_fifty_nine_to_sixty_four(title: str, text: str) -> None:
@@ -1085,6 +1128,11 @@ def test_a_title_that_is_only_a_thing_being_unavailable() -> None:
         # a consultation closing, told among other news in sentences
         "The council said the public comment period has closed and a vote is due in "
         "May. Residents filed 312 comments on the draft, most about the harbour wall.",
+        # an archived vacancy still showing its text says so in its heading: no notice
+        "Вакансия в архиве c 2 февраля 2024\nБариста\nот 45 000 ₽ на руки",
+        # a car sold, told in a story; a card hidden named inside a sentence
+        "Dealers said every car on the lot was sold by noon; this car has a sister model.",
+        "Он рассказал, что карточка скрыта от поиска, но доступна по ссылке.",
     ],
 )
 def test_a_short_post_reporting_a_block_or_an_empty_answer_is_content(text: str) -> None:
@@ -1097,7 +1145,7 @@ def test_labelled_set_precision_and_recall() -> None:
     assert len(cases) >= 40
     assert {c.soft404 for c in cases} == {True, False}
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
-    # A floor under what the rules do on every labelled page (P 0.998, R 0.985 on 6,345):
+    # A floor under what the rules do on every labelled page (P 0.998, R 0.984 on 6,765):
     # the 0.99 / 0.95 aimed for. Batches merged later are measured first (FIRST_RUNS)
     # and may pull recall below it until their misses are fixed or shown unfixable.
     assert result["precision"] >= 0.99, result["wrong"]
@@ -1896,6 +1944,14 @@ def test_a_slug_spells_turkish_dotless_i_plainly() -> None:
         (
             "https://bip.test/wyszukiwarka?fraza=plan+zagospodarowania",
             "Nie znaleziono dokumentów spełniających podane kryteria.",
+        ),
+        (
+            "https://finna.test/Search/Results?lookfor=kirkko",
+            "Haullasi ei löytynyt yhtään tulosta.",
+        ),
+        (
+            "https://shop.test/index.php?route=product/search&search=cuptor",
+            "Nu există produse care să corespundă criteriilor de căutare.",
         ),
     ],
 )
