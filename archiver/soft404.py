@@ -1165,11 +1165,8 @@ def _same_card(readable: Readable, folder_probe: Readable, probe: Readable | Non
 
 
 def section_candidate(capture: Capture, readable: Readable | None) -> bool:
-    """Whether a page the other evidence let through is worth a random path of its folder.
-
-    Only a page that was redirected or is short can be a folder's missing-item template:
-    asking a site for one more page per long article would double a run for nothing.
-    """
+    """Whether a page the other evidence let through is worth a random path of its folder
+    (`_short_or_redirected`, not in an item's own folder)."""
     folder = section_of(capture.url)
     if readable is None or not readable.text or folder is None:
         return False
@@ -1179,9 +1176,7 @@ def section_candidate(capture: Capture, readable: Readable | None) -> bool:
         # question's /question/61234567/answer/, a thread's /comments/1c8kq2z/): any
         # last segment shows that item, live or removed, so the folder has no
         # missing-item page
-    if capture.final_url != capture.url:
-        return True
-    return _capped_word_count(readable.text, SECTION_WORDS) <= SECTION_WORDS
+    return _short_or_redirected(capture, readable)
 
 
 def sibling_candidate(capture: Capture, readable: Readable | None) -> bool:
@@ -1191,6 +1186,12 @@ def sibling_candidate(capture: Capture, readable: Readable | None) -> bool:
     id replaces the item's own)."""
     if readable is None or not readable.text or sibling_of(capture.url) is None:
         return False
+    return _short_or_redirected(capture, readable)
+
+
+def _short_or_redirected(capture: Capture, readable: Readable) -> bool:
+    """Only such a page can be a site's missing-item template: asking a site for one
+    more page per long article would double a run for nothing."""
     if capture.final_url != capture.url:
         return True
     return _capped_word_count(readable.text, SECTION_WORDS) <= SECTION_WORDS
