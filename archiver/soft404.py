@@ -227,7 +227,7 @@ _STRONG = (
     # Batches 32-36: removed ads and jobs, closed forms, removed videos and posts
     r"|(?:inmueble|propiedad|oferta|vacante|empleo|curso)\w*\s+ya no est[aá] disponible"
     r"|annonsen er (?:utløpt|fjernet|slettet)|(?:již|už) není aktuální"
-    r"|обявата е (?:изтекла|изтрита|премахната)"
+    r"|обява(?:та)? е (?:изтекла|изтрита|премахната)"
     r"|(?:anzeige|inserat|angebot)\w*\s+(?:ist\s+)?nicht mehr online"
     r"|job is no longer advertised|no longer accepting (?:responses|applications)"
     r"|form is (?:now )?closed|ya no admite respuestas|n'accepte plus de réponses"
@@ -363,6 +363,14 @@ _STRONG = (
     r"|acest (?:articol|material) a fost (?:retras|șters|eliminat)|^articol retras$"
     r"|(?:матеріал|статтю|новину) знято з публікації|материал снят с публикации"
     r"|^карточка (?:скрыта|удалена)$|(?:ин )?мавод (?:аз сомона )?бардошта шуд"
+    # Batches 101-106
+    r"|මෙම දැන්වීම (?:කල් ඉකුත් වී|ඉවත් කර) ඇත|müəllif tərəfindən silinib"
+    r"|video artıq mövcud deyil|dieser beitrag wurde (?:von der moderation )?entfernt"
+    r"|(?:το )?άρθρο (?:αυτό )?αφαιρέθηκε|(?:questo|il) (?:ristorante|hotel|locale) non è più"
+    r" disponibile|(?:该|此)(?:酒店|商品|房源|职位)已下线|file yang anda minta tidak ada"
+    r"|this (?:title|item) has been withdrawn from|dataset ha sido retirad[ao]"
+    r"|(?:deze )?(?:informatie|pagina) is verhuisd|bu (?:video|haber|içerik) artık yayında değil"
+    r"|삭제된 기사(?:이거나|입니다)"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -682,7 +690,8 @@ _COUNTED = re.compile(
     r"|results|resultados|résultats|ergebnisse|anzeigen|angebote|properties|propiedades|imóveis"
     r"|offers|ofertas|offres|jobs|empleos|vagas|emplois|stellen|products|productos|produtos"
     r"|produits|prodotti|produkte|produkty|produktów|items|articoli|annunci|objects|homes|cars"
-    r"|vehicles|hotels|events|eventos|événements|veranstaltungen|объявлени\w*|товар\w*"
+    r"|vehicles|hotels|events|eventos|événements|veranstaltungen|viviendas|pisos|casas|家酒店"
+    r"|объявлени\w*|товар\w*"
     r"|ваканс[иі]\w*|предложени\w*|оголошен\w*|oferte"
     r"|anunțuri|ilan|ogłosze\w*|ofert|inzerát\w*|nabíd\w+|advertenties|resultaten|woningen|sonuç"
     r"|عقار\w*|شق[ةق]|إعلان\w*|منتج\w*|نتيجة|نتائج|sản phẩm|tin đăng|kết quả|件)(?!\w)"
@@ -1904,6 +1913,7 @@ _EMPTY_RESULTS = re.compile(
     r"|keine (?:ergebnisse|treffer|produkte|artikel|einträge|anzeigen)\b|nichts gefunden"
     r"|nessun (?:risultato|prodotto)|nenhum (?:resultado|produto|anúncio)"
     r"|não (?:encontramos|foram encontrados) (?:resultados|produtos)"
+    r"|(?:sua )?busca não retornou (?:nenhum )?resultados?"
     r"|geen (?:zoek)?resultaten|geen producten|brak wyników"
     r"|nie znaleziono (?:wyników|produktów|dokumentów|ogłoszeń|pozycji)"
     r"|žádné (?:výsledky|záznamy)|inga (?:resultat|träffar)"

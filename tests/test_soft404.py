@@ -649,6 +649,10 @@ def test_a_redirect_to_a_page_counting_what_it_lists() -> None:
     assert counted_listing_reason(page(cook, final="https://jobs.test/jobs-kukhar/"), cooks)
     gig = "https://tickets.test/evento/caifanes-tributo-monterrey/48211"
     gigs = Readable(text="Eventos en Monterrey\n38 eventos disponibles", title="Monterrey")
+    flats = Readable(text="Pisos en venta en Ruzafa\n312 viviendas", title="Ruzafa")
+    assert counted_listing_reason(page(gig, final="https://tickets.test/venta/ruzafa/"), flats)
+    hotels = Readable(text="杭州酒店预订\n共找到 6,842 家酒店", title="杭州酒店预订")
+    assert counted_listing_reason(page(gig, final="https://tickets.test/hotels/hz/"), hotels)
     assert counted_listing_reason(page(gig, final="https://tickets.test/eventos/monterrey"), gigs)
 
 
@@ -1067,6 +1071,21 @@ def test_removed_item_wording_of_batches_thirty_two_to_fifty_eight(title: str, t
             "Ege Kıyısı Haber",
             "Bu içeriğe, İzmir 4. Sulh Ceza Hakimliği'nin kararı ile erişim engellenmiştir.",
         ),
+        # batches 101-106
+        ("විකුණුම්පොළ", "මෙම දැන්වීම කල් ඉකුත් වී ඇත. එය තවදුරටත් ලබා ගත නොහැක."),
+        ("BaxVideo", "Bu video müəllif tərəfindən silinib"),
+        ("BaxVideo", "Video artıq mövcud deyil."),
+        ("gegenstimme", "Dieser Beitrag wurde von der Moderation entfernt."),
+        ("Αντίλογα", "Το άρθρο αυτό αφαιρέθηκε κατόπιν εισαγγελικής παραγγελίας."),
+        ("TavolaTaPrenota", "Questo ristorante non è più disponibile su TavolaTaPrenota."),
+        ("旅途网", "该酒店已下线，暂不可预订。"),
+        ("Berkas Awanku", "Maaf, file yang Anda minta tidak ada."),
+        ("Blocked", "This title has been withdrawn from the Regional Libraries collection."),
+        ("Datos", "Retirado - Esta versión del dataset ha sido retirada (deaccessioned)."),
+        ("Watervergunning", "Deze informatie is verhuisd."),
+        ("Ege'nin Sesi", "Bu video artık yayında değil."),
+        ("한강일보", "삭제된 기사이거나 존재하지 않는 기사입니다."),
+        ("Автопазар", "Тази обява е изтрита или срокът ѝ е изтекъл."),
     ],
 )
 def test_removed_item_wording_of_batches_fifty_nine_to_sixty_four(title: str, text: str) -> None:
@@ -1133,6 +1152,9 @@ def test_a_title_that_is_only_a_thing_being_unavailable() -> None:
         # a car sold, told in a story; a card hidden named inside a sentence
         "Dealers said every car on the lot was sold by noon; this car has a sister model.",
         "Он рассказал, что карточка скрыта от поиска, но доступна по ссылке.",
+        # a moderator's removal or a withdrawn title told as news
+        "Der Verein sagt, ein Beitrag wurde von der Moderation entfernt, weil er beleidigte.",
+        "The library said the atlas this title has been withdrawn from is being reprinted.",
     ],
 )
 def test_a_short_post_reporting_a_block_or_an_empty_answer_is_content(text: str) -> None:
@@ -1145,7 +1167,7 @@ def test_labelled_set_precision_and_recall() -> None:
     assert len(cases) >= 40
     assert {c.soft404 for c in cases} == {True, False}
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
-    # A floor under what the rules do on every labelled page (P 0.998, R 0.984 on 6,765):
+    # A floor under what the rules do on every labelled page (P 0.997, R 0.984 on 7,185):
     # the 0.99 / 0.95 aimed for. Batches merged later are measured first (FIRST_RUNS)
     # and may pull recall below it until their misses are fixed or shown unfixable.
     assert result["precision"] >= 0.99, result["wrong"]
@@ -1949,6 +1971,7 @@ def test_a_slug_spells_turkish_dotless_i_plainly() -> None:
             "https://finna.test/Search/Results?lookfor=kirkko",
             "Haullasi ei löytynyt yhtään tulosta.",
         ),
+        ("https://shop.test/catalogsearch/result/?q=serra", "Sua busca não retornou resultados."),
         (
             "https://shop.test/index.php?route=product/search&search=cuptor",
             "Nu există produse care să corespundă criteriilor de căutare.",
