@@ -1114,9 +1114,27 @@ def sibling_reason(
     own = {capture.url.rstrip("/"), capture.final_url.rstrip("/")}
     if sibling_probe.canonical and sibling_probe.canonical.rstrip("/") in own:
         return None
+    # Or it found the item by a number earlier in the path (/artykul/214/4815/uchwala-
+    # nr-xii-87-2024-…, the year made zeros): it opens with the item's heading, which a
+    # page for an id that does not exist cannot know.
+    if _opens_with_the_item(capture.url, sibling_probe):
+        return None
     parts = urlsplit(sibling)
     shown = parts.path + (f"?{parts.query}" if parts.query else "")
     return _like_missing(capture, readable, sibling_probe, probe, f"a made-up id ({_quote(shown)})")
+
+
+SIBLING_OPENING_WORDS = 40  # where an item page's heading sits, after the menus
+
+
+def _opens_with_the_item(url: str, page: Readable) -> bool:
+    """Whether a page's opening names most of the words of the cited item's slug."""
+    segments = _path_segments(url)
+    words = _segment_words(segments[-1]) if segments else frozenset()
+    if len(words) < 3:
+        return False
+    opening = " ".join(page.text.split(None, SIBLING_OPENING_WORDS)[:SIBLING_OPENING_WORDS])
+    return 3 * _named_count(words, _fold(opening)) >= 2 * len(words)
 
 
 def _like_missing(

@@ -259,6 +259,15 @@ def test_a_made_up_ids_page_and_which_pages_ask_for_it() -> None:
     named = "https://kivi.test/toode/villane-sall-4513"
     scarf = Readable(text="Villane sall, 180 cm, hall. Käsitsi kootud.", title="Villane sall")
     assert sibling_reason(page(named), scarf, scarf) is None
+    # a bulletin that finds a resolution by the number before its slug: the slug's year
+    # made zeros still shows it, titled with the site's name only but opening with it
+    bip = "https://bip.test/artykul/214/4815/uchwala-nr-xii-87-2024-w-sprawie-dotacji-na-wymiane"
+    heading = "Uchwała nr XII/87/2024 w sprawie dotacji na wymianę źródeł ciepła. Rada Gminy"
+    resolution = Readable(text=heading + " postanawia, co następuje.", title="Gmina Olszanka")
+    assert sibling_reason(page(bip), resolution, resolution) is None
+    bare = "Nie znaleziono artykułu. Wróć do strony głównej."
+    gone = Readable(text=bare, title="Gmina Olszanka")
+    assert sibling_reason(page(bip), gone, gone) is not None
     # a deleted post falling back to its channel's card, as a made-up post id does
     card = "Kanal Berita Kota. Berita lokal setiap pagi: cuaca, lalu lintas, rapat dewan."
     host = Readable(text="Halaman tidak ditemukan.", title="404", summary="Tele")
@@ -1167,7 +1176,7 @@ def test_labelled_set_precision_and_recall() -> None:
     assert len(cases) >= 40
     assert {c.soft404 for c in cases} == {True, False}
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
-    # A floor under what the rules do on every labelled page (P 0.997, R 0.984 on 7,185):
+    # A floor under what the rules do on every labelled page (P 0.997, R 0.975 on 7,605):
     # the 0.99 / 0.95 aimed for. Batches merged later are measured first (FIRST_RUNS)
     # and may pull recall below it until their misses are fixed or shown unfixable.
     assert result["precision"] >= 0.99, result["wrong"]
