@@ -1129,8 +1129,7 @@ SIBLING_OPENING_WORDS = 40  # where an item page's heading sits, after the menus
 
 def _opens_with_the_item(url: str, page: Readable) -> bool:
     """Whether a page's opening names most of the words of the cited item's slug."""
-    segments = _path_segments(url)
-    words = _segment_words(segments[-1]) if segments else frozenset()
+    words = _item_words(url)
     if len(words) < 3:
         return False
     opening = " ".join(page.text.split(None, SIBLING_OPENING_WORDS)[:SIBLING_OPENING_WORDS])
@@ -1346,14 +1345,19 @@ def _found_the_item(url: str, folder_probe: Readable) -> bool:
     Then the site found the item by something else in its path (/auto-oglasi/21834567/
     <anything> shows ad 21834567, live or removed), and likeness to it says nothing.
     """
-    segments = _path_segments(url)
-    words = _segment_words(segments[-1]) if segments else frozenset()
+    words = _item_words(url)
     if not words:
         return False
     # The title, where a page that found the item names it: the text of a missing-item
     # page may name like items ("Xiaomi Redmi Note 13" among the recommendations).
     named = _named_count(words, _fold(folder_probe.title))
     return 2 * named >= len(words)
+
+
+def _item_words(url: str) -> frozenset[str]:
+    """The words of the cited item's own slug, its address's last segment."""
+    segments = _path_segments(url)
+    return _segment_words(segments[-1]) if segments else frozenset()
 
 
 def _mostly_latin(text: str) -> bool:
