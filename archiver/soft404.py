@@ -371,6 +371,21 @@ _STRONG = (
     r"|this (?:title|item) has been withdrawn from|dataset ha sido retirad[ao]"
     r"|(?:deze )?(?:informatie|pagina) is verhuisd|bu (?:video|haber|içerik) artık yayında değil"
     r"|삭제된 기사(?:이거나|입니다)"
+    # Batches 107-112
+    r"|this (?:shop|store|seller) is not active anymore|այս գրառումը հեռացվել է"
+    r"|(?:este|esse) (?:evento|anúncio|produto|imóvel) não está mais disponível"
+    r"|මෙම දැන්වීම තවදුරටත් ලබා ගත නොහැක|artıq saytımızda mövcud deyil"
+    r"|(?:ovaj|овај) (?:artikal|proizvod|артикал|производ) (?:više nije|више није) u ponudi"
+    r"|annoncen er (?:udløbet|fjernet|slettet)|(?:це|цей) (?:відео|допис|запис) більше недоступн"
+    r"|сайттан алынып тасталды|^материал қолжетімсіз$|dieser beitrag wurde[^.\n]{0,80}? entfernt"
+    r"|(?:este|esta) (?:restaurante|auto|coche|carro) ya (?:no está disponible|fue vendido)"
+    r"|(?:цей|этот) автомобіль (?:уже )?продано|งานนี้(?:จบไปแล้ว|ถูกยกเลิกแล้ว)"
+    r"|영업을 종료한 매장입니다|この(?:物件|求人|商品)の掲載は終了しました"
+    r"|この動画の配信(?:期間)?は終了しました|(?:this|the) playlist does not exist"
+    r"|this (?:subreddit|subthread|community|group) (?:was|has been) banned"
+    r"|это сообщество заблокировано|^hesap yasaklandı$|bu hesap[^.\n]{0,80}? yasaklandı"
+    r"|has been withdrawn by order of the court|este conjunto de dados foi removido"
+    r"|(?:il contenuto del presente articolo|questo articolo) è stato rimosso|^articolo rimosso$"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -1936,6 +1951,7 @@ _EMPTY_RESULTS = re.compile(
     r"|nessun (?:risultato|prodotto)|nenhum (?:resultado|produto|anúncio)"
     r"|não (?:encontramos|foram encontrados) (?:resultados|produtos)"
     r"|(?:sua )?busca não retornou (?:nenhum )?resultados?"
+    r"|não há [^.\n]{0,60}? que correspondam à sua busca"
     r"|geen (?:zoek)?resultaten|geen producten|brak wyników"
     r"|nie znaleziono (?:wyników|produktów|dokumentów|ogłoszeń|pozycji)"
     r"|žádné (?:výsledky|záznamy)|inga (?:resultat|träffar)"

@@ -1095,6 +1095,35 @@ def test_removed_item_wording_of_batches_thirty_two_to_fifty_eight(title: str, t
         ("Ege'nin Sesi", "Bu video artık yayında değil."),
         ("한강일보", "삭제된 기사이거나 존재하지 않는 기사입니다."),
         ("Автопазар", "Тази обява е изтрита или срокът ѝ е изтекъл."),
+        # batches 107-112
+        ("Mama Mboga", "This shop is not active anymore. The seller has no adverts."),
+        ("Հայկի նոթերը", "Այս գրառումը հեռացվել է հեղինակի կողմից։"),
+        ("Bilheteria Viva", "Este evento não está mais disponível."),
+        ("LankaBazaar", "මෙම දැන්වීම තවදුරටත් ලබා ගත නොහැක."),
+        ("Qafqaz Otel", "Bu otel artıq saytımızda mövcud deyil və rezervasiya qəbul edilmir."),
+        ("Knjižara", "Ovaj artikal više nije u ponudi."),
+        ("BrugtMarked", "Annoncen er udløbet og kan ikke længere kontaktes."),
+        ("Vidstrim", "Це відео більше недоступне, оскільки обліковий запис закрито."),
+        ("Дала дауысы", "Бұл материал сот шешімі негізінде сайттан алынып тасталды."),
+        ("Material", "Материал қолжетімсіз"),
+        ("Ostblick", "Dieser Beitrag wurde aufgrund einer rechtlichen Beanstandung entfernt."),
+        ("TuMesa", "Este restaurante ya no está disponible en TuMesa."),
+        ("RuedaMX", "Este auto ya fue vendido."),
+        ("АвтоБазар", "Цей автомобіль уже продано."),
+        ("ตั๋วพร้อม", "งานนี้จบไปแล้ว"),
+        ("예약모아", "영업을 종료한 매장입니다."),
+        ("へやさがし", "この物件の掲載は終了しました"),
+        ("瀬戸内新報", "この動画の配信期間は終了しました。"),
+        ("Tubeloom", "The playlist does not exist."),
+        ("threadnook", "This subthread was banned due to a violation of the rules against spam."),
+        ("Сообщество", "Это сообщество заблокировано в связи с нарушением правил сайта."),
+        (
+            "Titreşim",
+            "Bu hesap, Topluluk Kurallarımızı ihlal ettiği için kalıcı olarak yasaklandı.",
+        ),
+        ("Court", "The opinion has been withdrawn by order of the Court."),
+        ("Repositório", "Este conjunto de dados foi removido."),
+        ("Articolo rimosso", "Il contenuto del presente articolo è stato rimosso."),
     ],
 )
 def test_removed_item_wording_of_batches_fifty_nine_to_sixty_four(title: str, text: str) -> None:
@@ -1164,6 +1193,9 @@ def test_a_title_that_is_only_a_thing_being_unavailable() -> None:
         # a moderator's removal or a withdrawn title told as news
         "Der Verein sagt, ein Beitrag wurde von der Moderation entfernt, weil er beleidigte.",
         "The library said the atlas this title has been withdrawn from is being reprinted.",
+        # a ban told as news, a question about a deleted playlist
+        "Он сообщил, что это сообщество заблокировано «по ошибке», и подал жалобу.",
+        "Why does YouTube say the playlist does not exist when I open my own link?",
     ],
 )
 def test_a_short_post_reporting_a_block_or_an_empty_answer_is_content(text: str) -> None:
@@ -1176,7 +1208,7 @@ def test_labelled_set_precision_and_recall() -> None:
     assert len(cases) >= 40
     assert {c.soft404 for c in cases} == {True, False}
     result = bench.evaluate(cases)  # type: ignore[attr-defined]
-    # A floor under what the rules do on every labelled page (P 0.997, R 0.975 on 7,605):
+    # A floor under what the rules do on every labelled page (P 0.997, R 0.982 on 7,605):
     # the 0.99 / 0.95 aimed for. Batches merged later are measured first (FIRST_RUNS)
     # and may pull recall below it until their misses are fixed or shown unfixable.
     assert result["precision"] >= 0.99, result["wrong"]
@@ -1981,6 +2013,10 @@ def test_a_slug_spells_turkish_dotless_i_plainly() -> None:
             "Haullasi ei löytynyt yhtään tulosta.",
         ),
         ("https://shop.test/catalogsearch/result/?q=serra", "Sua busca não retornou resultados."),
+        (
+            "https://data.test/dataverse/uni?q=esgoto",
+            "Não há coleções, conjuntos de dados ou arquivos que correspondam à sua busca.",
+        ),
         (
             "https://shop.test/index.php?route=product/search&search=cuptor",
             "Nu există produse care să corespundă criteriilor de căutare.",
