@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from archiver.drift import drift, word_diff
 from archiver.model import DRIFTS, NETWORK_ERRORS, STATUSES, Capture, Readable, Verdict
 from archiver.soft404 import section_candidate, sibling_candidate, soft404_reason
+from archiver.urls import section_of, sibling_of
 
 _BLOCKED_CODES = {401, 402, 403, 407, 429, 451, 999}
 _DEAD_CODES = {404, 410}
@@ -263,7 +264,7 @@ def judge(
 
     `probe` is the readable text the same host returned for a random path that cannot
     exist; `section_probe` what the link's folder returned for one and `sibling_probe`
-    what the site returned for the link with a made-up id (see `wants_second_look`);
+    what the site returned for the link with a made-up id (see `second_look`);
     `previous_text` the readable text of the previous capture of
     this URL (None when there is none); `previous_statuses` the statuses of earlier
     runs, most recent first. Drift only compares content: an error page, a wall or a
@@ -301,13 +302,18 @@ def judge(
     )
 
 
-def wants_second_look(verdict: Verdict, capture: Capture, readable: Readable | None) -> bool:
-    """Whether a link judged content should be judged again beside what its site answers
-    for a missing item: a random path in its folder (`section_candidate`) or its address
-    with a made-up id (`sibling_candidate`); both only for short or redirected pages."""
+def second_look(
+    verdict: Verdict, capture: Capture, readable: Readable | None
+) -> tuple[str | None, str | None]:
+    """What to ask a link's site before judging it again, for a link judged content: the
+    folder to probe with a random path (`section_candidate`) and its address with a
+    made-up id (`sibling_candidate`), each None when not worth a request; both None for a
+    long page or a verdict that is already a problem."""
     if verdict.status not in _CONTENT:
-        return False
-    return section_candidate(capture, readable) or sibling_candidate(capture, readable)
+        return None, None
+    folder = section_of(capture.url) if section_candidate(capture, readable) else None
+    sibling = sibling_of(capture.url) if sibling_candidate(capture, readable) else None
+    return folder, sibling
 
 
 def is_offline(captures: list[Capture]) -> bool:

@@ -29,7 +29,6 @@ from archiver.archive import load_report, read_text, write_reports
 from archiver.errors import ArchiverError
 from archiver.model import Capture, Link, Readable, RecordRef, Verdict
 from archiver.progress import SnapshotProgress, human_bytes
-from archiver.urls import section_of, sibling_of
 
 log = logging.getLogger("archiver")
 
@@ -318,7 +317,7 @@ class Pipeline:
         channel) is often unlike the host's generic 404 that the first probe saw. A
         random path in the page's folder shows it where the folder takes any name; the
         page's address with a made-up id (`sibling_of`) where the route takes only ids.
-        Only short or redirected content pages are held (`wants_second_look`), so a run
+        Only short or redirected content pages are held (`second_look`), so a run
         of long articles asks for no more pages; folders are probed once each, and pages
         whose made-up ids coincide (a channel's posts) share one request.
         """
@@ -495,8 +494,7 @@ class Pipeline:
         text_path: str | None,
         verdict: Verdict | None,
     ) -> None:
-        from archiver.judge import wants_second_look
-        from archiver.soft404 import section_candidate, sibling_candidate
+        from archiver.judge import second_look
 
         if text_path is not None and readable is not None:
             self.thread.later(
@@ -510,11 +508,10 @@ class Pipeline:
         self.catalog.record_text(self.run_id, cap.url, readable, text_path, ref)
         if verdict is None:
             verdict = self._verdict(cap, readable, ref, text_path)
-        if wants_second_look(verdict, cap, readable):
+        folder, sibling = second_look(verdict, cap, readable)
+        if folder or sibling:
             self.reached = True  # it answered with content
             kept = readable if len(self.held) < HOLD_READABLES else None
-            folder = section_of(cap.url) if section_candidate(cap, readable) else None
-            sibling = sibling_of(cap.url) if sibling_candidate(cap, readable) else None
             self.held.append(Held(cap, ref, verdict, kept, folder, sibling))
         else:
             self._record_verdict(cap, verdict)

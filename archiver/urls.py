@@ -324,8 +324,8 @@ def sibling_of(url: str) -> str | None:
         made = parts._replace(path=f"{head}/{_zeros(last)}{trail}", fragment="")
     elif _ID_DIGITS.search(parts.query):
         pairs = [p.partition("=") for p in parts.query.split("&")]
-        made = parts._replace(query="&".join(f"{k}{eq}{_zeros(v)}" for k, eq, v in pairs))
-        made = made._replace(fragment="")
+        query = "&".join(f"{k}{eq}{_zeros(v)}" for k, eq, v in pairs)
+        made = parts._replace(query=query, fragment="")
     else:
         return None
     sibling = made.geturl()
