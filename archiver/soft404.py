@@ -23,6 +23,7 @@ import re
 import unicodedata
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from archiver import notice_model
 from archiver.drift import normalize, similarity
 from archiver.model import Capture, Readable
 from archiver.urls import section_of, sibling_of
@@ -2207,6 +2208,48 @@ def _title_key(part: str) -> str:
     return " ".join(part.split()).casefold()
 
 
+NOTICE_PROBABILITY = 0.7  # the notice model's score from which a short page is a notice
+NOTICE_OWN_WORDS = 200  # own words past which a page is more than its notice
+NOTICE_LINE_WORDS = 4  # a line shorter than this is a heading or a price, not a notice
+QUOTE_CHARS = 80  # of the line the reason quotes
+
+
+def model_reason(readable: Readable | None, probe: Readable | None) -> str | None:
+    """A short page whose opening the notice model scores as a not-found or removed-item
+    notice, when no rule spoke: the last word, after every rule.
+
+    The model gives a page's whole opening one score, so it is only trusted where the
+    page itself can be quoted for it and the rules have not already read it otherwise:
+    - the page is short (own words outside the frame it shares with the host's
+      random-path page), since a long article's opening may announce a story about a
+      removal;
+    - the line that weighs most is a sentence of the page, not its title, a heading or
+      a price: on a tiny page the title alone would decide;
+    - nothing in what the model read is a notice's wording quoted, asked about, reported
+      or explained, nor talk of HTTP errors: there the rules' reading of the sentence
+      is the better one.
+    """
+    if readable is None or (not readable.text and not readable.title):
+        return None
+    if own_words(readable, probe, NOTICE_OWN_WORDS) > NOTICE_OWN_WORDS:
+        return None
+    verdict = notice_model.score(readable, probe)
+    if verdict is None or verdict.probability < NOTICE_PROBABILITY:
+        return None
+    line = verdict.line
+    if line == " ".join(readable.title.split()):
+        return None
+    if _capped_word_count(line, NOTICE_LINE_WORDS) < NOTICE_LINE_WORDS:
+        return None
+    read = notice_model.notice_text(readable, probe).replace("’", "'")
+    if _ABOUT_HTTP.search(read) or _REPORTED.search(read) or "?" in read:
+        return None
+    if any(_mentioned(read, m) for m in _ANY_RE.finditer(read)):
+        return None
+    shown = line if len(line) <= QUOTE_CHARS else line[:QUOTE_CHARS] + "…"
+    return f"reads like a missing-item notice: “{shown}” (model score {verdict.probability:.2f})"
+
+
 def soft404_reason(
     capture: Capture,
     readable: Readable | None,
@@ -2244,4 +2287,5 @@ def soft404_reason(
         or canonical_reason(capture, readable, probe)
         or empty_title_reason(capture, readable, probe)
         or vanished_reason(capture, readable, probe, previous)
+        or model_reason(readable, probe)
     )

@@ -1,0 +1,177 @@
+"""How much a page's opening reads like a not-found or removed-item notice, scored by a
+linear model over character n-grams learnt from the labelled pages.
+
+Why a model beside the wording rules: each set of unseen pages brought notices in words no
+list held yet ("Annoncen er udløbet", "งานนี้จบไปแล้ว", "Bu otel artıq mövcud deyil"), and
+a list only learns a phrase after it has missed it. Pieces of words carry further than
+whole phrases: "udløb" is shared by the expired ad in every Danish inflection, "-ваний"
+by Russian and Ukrainian participles alike. The rules stay the first judges, since they
+can tell a notice from a sentence that only mentions one; the model is asked about short
+pages they let through, and quotes the line that weighed most so that a person can check.
+
+The file next to this module holds, for each n-gram seen in at least two training pages,
+its inverse document frequency and its weight. `bench/train_notice_model.py` writes it
+with scikit-learn (`TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5),
+sublinear_tf=True)` and `LogisticRegression`); scoring here is the same arithmetic in plain
+Python, so a run needs neither scikit-learn nor numpy.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from archiver.model import Readable
+
+MODEL_FILE = Path(__file__).with_name("notice_model.json.gz")
+LEAD_WORDS = 80  # the opening words of the text, where a notice sits after the menus
+
+_SPACES = re.compile(r"\s\s+")
+
+
+@dataclass(frozen=True)
+class NoticeModel:
+    """The learnt weights: n-gram -> (inverse document frequency, coefficient)."""
+
+    features: dict[str, tuple[float, float]]
+    intercept: float
+    ngram_range: tuple[int, int] = (2, 5)
+    lead_words: int = LEAD_WORDS
+    trained_on: str = ""
+
+
+@dataclass(frozen=True)
+class NoticeScore:
+    """The model's probability that the page is a notice, and the line behind it."""
+
+    probability: float
+    line: str  # the line that reads most like a notice
+
+
+def notice_text(
+    readable: Readable, probe: Readable | None = None, lead_words: int = LEAD_WORDS
+) -> str:
+    """What the model reads: the title, the page's status banners and its opening words,
+    without the lines it shares with the host's random-path page.
+
+    A notice sits in one of these; the rest of a long page would only dilute it. Lines
+    the host prints on every page, its cookie banner and menus, say nothing of this one.
+    """
+    return " \n ".join(_lines(readable, probe, lead_words)).lower()
+
+
+def char_ngrams(text: str, low: int, high: int) -> list[str]:
+    """The n-grams of each word padded with one space on each side, as scikit-learn's
+    "char_wb" analyser makes them (a word shorter than n gives itself once)."""
+    grams: list[str] = []
+    for word in _SPACES.sub(" ", text).split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            offset = 0
+            grams.append(padded[offset : offset + n])
+            while offset + n < len(padded):
+                offset += 1
+                grams.append(padded[offset : offset + n])
+            if offset == 0:
+                break
+    return grams
+
+
+@functools.lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_FILE) -> NoticeModel | None:
+    """The model shipped with the package, or None when its file is missing or unreadable
+    (the rules then judge alone: a broken model file must not stop a run)."""
+    try:
+        raw = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+        features = {
+            gram: (float(idf), float(coef)) for gram, (idf, coef) in raw["features"].items()
+        }
+        low, high = raw["ngram_range"]
+        return NoticeModel(
+            features=features,
+            intercept=float(raw["intercept"]),
+            ngram_range=(int(low), int(high)),
+            lead_words=int(raw["lead_words"]),
+            trained_on=str(raw.get("trained_on", "")),
+        )
+    except (OSError, ValueError, KeyError, TypeError, EOFError):
+        return None
+
+
+def score(
+    readable: Readable, probe: Readable | None = None, model: NoticeModel | None = None
+) -> NoticeScore | None:
+    """The probability that the page's opening is a not-found or removed-item notice.
+
+    None when no model is available. The line returned is the one of the title, banners
+    and opening lines that adds the most weight towards "notice", so the verdict can
+    show what it rests on.
+    """
+    model = model if model is not None else load_model()
+    if model is None:
+        return None
+    lines = _lines(readable, probe, model.lead_words)
+    counts = Counter(char_ngrams(" \n ".join(lines).lower(), *model.ngram_range))
+    pull: dict[str, float] = {}  # each n-gram's share of the margin
+    norm = 0.0
+    for gram, count in counts.items():
+        known = model.features.get(gram)
+        if known is None:
+            continue
+        value = (1.0 + math.log(count)) * known[0]
+        pull[gram] = value * known[1]
+        norm += value * value
+    if not norm:
+        return NoticeScore(probability=_sigmoid(model.intercept), line="")
+    norm = math.sqrt(norm)
+    margin = model.intercept + sum(pull.values()) / norm
+    return NoticeScore(_sigmoid(margin), _telling_line(lines, model, pull, counts))
+
+
+def _telling_line(
+    lines: list[str], model: NoticeModel, pull: dict[str, float], counts: Counter[str]
+) -> str:
+    """The line whose n-grams pull hardest towards a notice (an n-gram found on several
+    lines shares its pull among them)."""
+    best, best_pull = "", 0.0
+    for line in lines:
+        grams = char_ngrams(line.lower(), *model.ngram_range)
+        weight = sum(pull.get(g, 0.0) / counts[g] for g in grams)
+        if weight > best_pull:
+            best, best_pull = line, weight
+    return best
+
+
+def _lines(readable: Readable, probe: Readable | None, lead_words: int) -> list[str]:
+    """The title, then the banners and the opening lines not also on the host's
+    random-path page, up to `lead_words` words of text, as the page shows them."""
+    shared = set() if probe is None else set(_clean(probe.text) + _clean(probe.notice))
+    lines = [" ".join(readable.title.split())]
+    lines += [line for line in _clean(readable.notice) if line not in shared]
+    left = lead_words
+    for line in _clean(readable.text):
+        if left <= 0:
+            break
+        if line in shared:
+            continue
+        words = line.split()[:left]
+        lines.append(" ".join(words))
+        left -= len(words)
+    return [line for line in lines if line]
+
+
+def _clean(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def _sigmoid(margin: float) -> float:
+    if margin >= 0:
+        return 1.0 / (1.0 + math.exp(-margin))
+    e = math.exp(margin)
+    return e / (1.0 + e)

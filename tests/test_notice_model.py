@@ -1,0 +1,190 @@
+"""The notice model: its n-grams, its arithmetic, its place after the rules."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from archiver import notice_model
+from archiver.model import Capture, Hop, Readable
+from archiver.notice_model import NoticeModel, char_ngrams, load_model, notice_text, score
+from archiver.soft404 import NOTICE_OWN_WORDS, model_reason, soft404_reason
+
+
+def test_ngrams_are_those_of_padded_words() -> None:
+    assert char_ngrams("ab", 2, 3) == [" a", "ab", "b ", " ab", "ab "]
+    # a word shorter than n gives itself, padded, once; longer n are not tried
+    assert char_ngrams("a", 2, 5) == [" a", "a ", " a "]
+    assert char_ngrams("x  \n y", 2, 2) == [" x", "x ", " y", "y "]
+
+
+def _model(weights: dict[str, float], intercept: float = -1.0) -> NoticeModel:
+    """A model whose every n-gram has idf 1: a gram's weight is what a word adds."""
+    return NoticeModel(features={g: (1.0, w) for g, w in weights.items()}, intercept=intercept)
+
+
+def _zorbled() -> NoticeModel:
+    """A model that knows one word no rule does, by its longer n-grams only (short ones
+    such as "or" and "ed" are in every English line)."""
+    return _model({g: 2.0 for g in char_ngrams("zorbled", 2, 5) if len(g.strip()) >= 4})
+
+
+def _page(text: str, title: str = "Lampshop") -> Readable:
+    return Readable(text=text, title=title, kind="html")
+
+
+def test_the_score_is_the_logistic_of_the_normalised_weights() -> None:
+    grams = {g: 3.0 for g in char_ngrams("zorbled", 2, 5)}
+    model = _model(grams)
+    got = score(_page("zorbled"), None, model)
+    assert got is not None
+    counts = {g: 0 for g in grams}
+    doc = notice_text(_page("zorbled"))
+    for g in char_ngrams(doc, 2, 5):
+        if g in counts:
+            counts[g] += 1
+    values = {g: 1 + math.log(n) for g, n in counts.items() if n}
+    norm = math.sqrt(sum(v * v for v in values.values()))
+    margin = -1.0 + sum(v * 3.0 for v in values.values()) / norm
+    assert got.probability == pytest.approx(1 / (1 + math.exp(-margin)))
+    assert got.probability > 0.9
+
+
+def test_the_reason_quotes_the_line_that_weighs_most() -> None:
+    model = _zorbled()
+    page = _page("Home\nShop\nThis lamp is zorbled for good.\nSimilar lamps")
+    got = score(page, None, model)
+    assert got is not None and got.line == "This lamp is zorbled for good."
+    unrelated = score(_page("Home\nShop\nA lamp of brass."), None, model)
+    assert unrelated is not None and unrelated.probability < 0.5
+
+
+def test_lines_the_host_prints_on_every_page_are_not_read() -> None:
+    """A cookie banner or menu the host's random-path page also shows says nothing of
+    this page: only the title and the page's own lines are scored."""
+    model = _zorbled()
+    page = _page("We use cookies, zorbled ones.\nLyon Sports TV\n8.7k subscribers")
+    probe = _page("Nothing here\nWe use cookies, zorbled ones.")
+    alone = score(page, None, model)
+    framed = score(page, probe, model)
+    assert alone is not None and alone.probability > 0.9
+    assert framed is not None and framed.probability < 0.5 and framed.line != alone.line
+    assert "cookies" not in notice_text(page, probe)
+
+
+def test_a_missing_or_broken_model_file_leaves_the_rules_alone(tmp_path: Path) -> None:
+    load_model.cache_clear()
+    try:
+        assert load_model(tmp_path / "absent.json.gz") is None
+        broken = tmp_path / "broken.json.gz"
+        broken.write_bytes(b"not gzip")
+        assert load_model(broken) is None
+        wrong = tmp_path / "wrong.json.gz"
+        wrong.write_bytes(gzip.compress(json.dumps({"features": {}}).encode()))
+        assert load_model(wrong) is None
+    finally:
+        load_model.cache_clear()
+
+
+def test_the_package_ships_a_model() -> None:
+    model = load_model()
+    assert model is not None
+    assert len(model.features) > 10_000
+    assert model.trained_on.startswith("batches 1-")
+
+
+def _capture(url: str = "https://zorb.test/lamp/kuu-4512") -> Capture:
+    hops = [Hop(url=url, status=200, content_type="text/html")]
+    return Capture(url=url, started="2026-11-26T00:00:00Z", hops=hops)
+
+
+def test_a_short_page_the_model_reads_as_a_notice_is_a_soft_404(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Wording no rule knows ("zorbled"), on a short page: the model has the last word,
+    and the reason shows the line it rests on."""
+    model = _zorbled()
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: model)
+    page = _page("Lampshop\nLamps\nThis lamp is zorbled for good.\nSimilar lamps")
+    assert soft404_reason(_capture(), page, None) == (
+        "reads like a missing-item notice: “This lamp is zorbled for good.” (model score 0.99)"
+    )
+    assert model_reason(page, None) is not None
+
+
+def test_the_model_does_not_judge_a_long_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = _zorbled()
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: model)
+    story = " ".join(f"word{i}" for i in range(NOTICE_OWN_WORDS + 1))
+    long_page = _page(f"The lamp that was zorbled\n{story}")
+    assert model_reason(long_page, None) is None
+    assert soft404_reason(_capture(), long_page, None) is None
+    # the same words shared with the host's random-path page are frame, not the page's own
+    frame = _page(story, title="Lampshop")
+    assert model_reason(long_page, frame) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lampshop\nZorbled lamps",  # the line that weighs most is a heading
+        "Lampshop\nLamps\nZorbled!",  # or a word
+        "Lampshop\nWhy is this lamp zorbled for good?",  # asked about
+        "Lampshop\nThe seller said the lamp is zorbled for good.",  # reported
+        "Lampshop\nThis lamp returns 404 Not Found and 410 Gone, zorbled for good.",  # HTTP talk
+    ],
+)
+def test_the_model_needs_a_sentence_the_page_says_itself(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: _zorbled())
+    got = score(_page(text), None, _zorbled())
+    assert got is not None and got.probability > 0.9  # the model alone would say notice
+    assert model_reason(_page(text), None) is None
+
+
+def test_a_title_alone_is_not_the_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: _zorbled())
+    page = _page("Lampshop\nA lamp of brass, 40 cm.", title="Zorbled lamp of brass")
+    assert model_reason(page, None) is None
+
+
+def test_without_a_model_the_rules_judge_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: None)
+    page = _page("Lampshop\nThis lamp is zorbled for good.")
+    assert model_reason(page, None) is None
+    assert soft404_reason(_capture(), page, None) is None
+
+
+def test_the_rules_speak_before_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = _zorbled()
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: model)
+    page = _page("Page not found. This lamp is zorbled.", title="404 Not Found")
+    reason = soft404_reason(_capture(), page, None)
+    assert reason is not None and not reason.startswith("reads like")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "notice"),
+    [
+        # Danish, Thai and Icelandic notices of a removed ad, event and post
+        ("Sofa – BrugtMarked", "Sofa\nAnnoncen er udløbet og kan ikke længere kontaktes.", True),
+        ("Hua Hin Run | ตั๋วพร้อม", "Hua Hin Run\nงานนี้ถูกยกเลิกแล้ว", True),
+        ("Fjallabréf", "Þessi færsla er ekki lengur aðgengileg.", True),
+        # short live pages in the same languages
+        (
+            "Sofa – BrugtMarked",
+            "Sofa\n3-personers sofa i grå uld, 2300 kr. Afhentes i Valby.",
+            False,
+        ),
+        ("Hua Hin Run | ตั๋วพร้อม", "Hua Hin Run\nวิ่งริมทะเล 10 กม. เริ่ม 05:30 น.", False),
+    ],
+)
+def test_the_shipped_model_on_short_pages(title: str, text: str, notice: bool) -> None:
+    got = score(_page(text, title=title), None)
+    assert got is not None
+    assert (got.probability >= 0.7) is notice, got
