@@ -17,9 +17,8 @@ batches it has not seen (train up to N, then run `soft404_quality.py` on the lat
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
+from array import array
 from pathlib import Path
 
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -27,13 +26,48 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from soft404_quality import load_cases
+from soft404_quality import Case, load_cases
 
-from archiver.notice_model import LEAD_WORDS, MODEL_FILE, NoticeModel, notice_text, score
+from archiver.notice_model import (
+    BUCKETS,
+    LEAD_WORDS,
+    MODEL_FILE,
+    NoticeModel,
+    buckets,
+    notice_text,
+    save_model,
+    score,
+)
 
 NGRAM_RANGE = (2, 5)
-MIN_PAGES = 2  # an n-gram seen on one page only is that page's, not a notice's
+MIN_PAGES = 2  # a bucket filled by one page only is that page's, not a notice's
 C = 3.0  # inverse regularisation, chosen on batches 95-112 each trained on those before it
+
+
+def train(cases: list[Case]) -> tuple[NoticeModel, list[float]]:
+    """The model fitted on these pages, and scikit-learn's probability for each of them."""
+    docs = [notice_text(c.readable, c.probe, LEAD_WORDS) for c in cases]
+    vectorizer = TfidfVectorizer(
+        analyzer=lambda doc: [str(b) for b in buckets(doc, NGRAM_RANGE)],
+        min_df=MIN_PAGES,
+        sublinear_tf=True,
+    )
+    matrix = vectorizer.fit_transform(docs)
+    fitted = LogisticRegression(C=C, max_iter=5000).fit(matrix, [c.soft404 for c in cases])
+    idf, coef = array("f", bytes(4 * BUCKETS)), array("f", bytes(4 * BUCKETS))
+    for token, column in vectorizer.vocabulary_.items():
+        idf[int(token)] = float(vectorizer.idf_[column])
+        coef[int(token)] = float(fitted.coef_[0][column])
+    batches = sorted({c.batch for c in cases})
+    model = NoticeModel(
+        idf=idf,
+        coef=coef,
+        intercept=float(fitted.intercept_[0]),
+        ngram_range=NGRAM_RANGE,
+        lead_words=LEAD_WORDS,
+        trained_on=f"batches {batches[0]}-{batches[-1]}, {len(cases)} pages",
+    )
+    return model, [float(p) for p in fitted.predict_proba(matrix)[:, 1]]
 
 
 def main() -> None:
@@ -43,40 +77,15 @@ def main() -> None:
     args = parser.parse_args()
 
     cases = [c for c in load_cases() if args.upto is None or c.batch <= args.upto]
-    docs = [notice_text(c.readable, c.probe, LEAD_WORDS) for c in cases]
-    labels = [c.soft404 for c in cases]
-    vectorizer = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=NGRAM_RANGE, min_df=MIN_PAGES, sublinear_tf=True
+    model, reference = train(cases)
+    save_model(model, args.out)
+    filled = sum(1 for v in model.idf if v)
+    print(
+        f"trained on {model.trained_on}: {filled} of {BUCKETS} buckets filled,"
+        f" {args.out.stat().st_size} bytes"
     )
-    matrix = vectorizer.fit_transform(docs)
-    fitted = LogisticRegression(C=C, max_iter=5000).fit(matrix, labels)
-
-    batches = sorted({c.batch for c in cases})
-    trained_on = f"batches {batches[0]}-{batches[-1]}, {len(cases)} pages"
-    features = {
-        gram: [round(float(vectorizer.idf_[i]), 5), round(float(fitted.coef_[0][i]), 5)]
-        for gram, i in sorted(vectorizer.vocabulary_.items())
-    }
-    payload = {
-        "trained_on": trained_on,
-        "ngram_range": list(NGRAM_RANGE),
-        "lead_words": LEAD_WORDS,
-        "intercept": round(float(fitted.intercept_[0]), 6),
-        "features": features,
-    }
-    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    args.out.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    print(f"trained on {trained_on}: {len(features)} n-grams, {args.out.stat().st_size} bytes")
-
-    model = NoticeModel(
-        features={g: (idf, coef) for g, (idf, coef) in features.items()},
-        intercept=payload["intercept"],
-        ngram_range=NGRAM_RANGE,
-        lead_words=LEAD_WORDS,
-    )
-    reference = fitted.predict_proba(matrix)[:, 1]
     worst = max(
-        abs((score(c.readable, c.probe, model) or _none()).probability - float(p))
+        abs((score(c.readable, c.probe, model) or _none()).probability - p)
         for c, p in zip(cases, reference, strict=True)
     )
     print(f"largest difference from scikit-learn's probability: {worst:.2e}")

@@ -5,13 +5,23 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from array import array
 from pathlib import Path
 
 import pytest
 
 from archiver import notice_model
 from archiver.model import Capture, Hop, Readable
-from archiver.notice_model import NoticeModel, char_ngrams, load_model, notice_text, score
+from archiver.notice_model import (
+    BUCKETS,
+    NoticeModel,
+    bucket,
+    char_ngrams,
+    load_model,
+    notice_text,
+    save_model,
+    score,
+)
 from archiver.soft404 import NOTICE_OWN_WORDS, model_reason, soft404_reason
 
 
@@ -23,8 +33,12 @@ def test_ngrams_are_those_of_padded_words() -> None:
 
 
 def _model(weights: dict[str, float], intercept: float = -1.0) -> NoticeModel:
-    """A model whose every n-gram has idf 1: a gram's weight is what a word adds."""
-    return NoticeModel(features={g: (1.0, w) for g, w in weights.items()}, intercept=intercept)
+    """A model whose every n-gram given has idf 1: a gram's weight is what a word adds."""
+    idf, coef = array("f", bytes(4 * BUCKETS)), array("f", bytes(4 * BUCKETS))
+    for gram, weight in weights.items():
+        idf[bucket(gram)] = 1.0
+        coef[bucket(gram)] = weight
+    return NoticeModel(idf=idf, coef=coef, intercept=intercept)
 
 
 def _zorbled() -> NoticeModel:
@@ -93,8 +107,23 @@ def test_a_missing_or_broken_model_file_leaves_the_rules_alone(tmp_path: Path) -
 def test_the_package_ships_a_model() -> None:
     model = load_model()
     assert model is not None
-    assert len(model.features) > 10_000
+    assert sum(1 for v in model.idf if v) > 10_000
     assert model.trained_on.startswith("batches 1-")
+
+
+def test_a_saved_model_reads_back_the_same(tmp_path: Path) -> None:
+    model = _zorbled()
+    save_model(model, tmp_path / "m.json.gz")
+    load_model.cache_clear()
+    try:
+        again = load_model(tmp_path / "m.json.gz")
+    finally:
+        load_model.cache_clear()
+    assert again is not None
+    assert again.idf == model.idf and again.coef == model.coef
+    assert again.intercept == model.intercept
+    page = _page("Lamps\nThis lamp is zorbled for good.")
+    assert score(page, None, again) == score(page, None, model)
 
 
 def _capture(url: str = "https://zorb.test/lamp/kuu-4512") -> Capture:
