@@ -550,3 +550,39 @@ def test_a_folders_random_path_shows_its_missing_item_template(
     # the live post's text was stored once, by the first reading
     texts = list((tmp_path / "archive" / "text").glob("*.txt"))
     assert len(texts) == 4
+
+
+def _ayuntamiento(body: str, title: str) -> str:
+    """A town hall's page: its menus, the page's own part, its footer."""
+    return (
+        f"<!DOCTYPE html><html lang='es'><head><title>{title}</title></head><body>"
+        "<header><a href='/'>Ayuntamiento de Valderas</a> <a href='/perfil'>Perfil del"
+        " contratante</a> <a href='/sede'>Sede electrónica</a></header>"
+        f"<main>{body}</main><footer>Plaza Mayor 1, Valderas.</footer></body></html>"
+    )
+
+
+def test_a_notice_the_model_reads_is_a_soft_404_in_a_run(tmp_path: Path, web: Web) -> None:
+    """A withdrawn tender whose one sentence no wording rule knows, on a site whose random
+    paths get a plain 404 and whose number makes no made-up-id page: the notice model has
+    the last word, and the report quotes the sentence it rests on. A short live notice of
+    the same site stays content."""
+    host = web.host("valderas.test")
+    gone = "<h1>Licitación</h1><p>El contenido solicitado no se ha encontrado.</p>"
+    live = (
+        "<h1>Obras de la calle Mayor</h1><p>Adjudicada a Construcciones Duero por 184.300"
+        " euros; las obras empiezan el 3 de marzo y duran cinco meses.</p>"
+    )
+    host.route("/perfil/licitacion-4471", body=_ayuntamiento(gone, "Licitación"))
+    host.route("/perfil/licitacion-4472", body=_ayuntamiento(live, "Obras de la calle Mayor"))
+    urls = [host.named_url("/perfil/licitacion-4471"), host.named_url("/perfil/licitacion-4472")]
+    result = snapshot(links(*urls), settings(tmp_path, web))
+    got = {v.url: v for v in result.verdicts}
+    assert got[urls[0]].status == "soft-404", got[urls[0]].reason
+    assert got[urls[0]].reason.startswith(
+        "reads like a missing-item notice: “El contenido solicitado no se ha encontrado.”"
+    )
+    assert got[urls[1]].status == "ok", got[urls[1]].reason
+    report = load_report(tmp_path / "archive", "latest")
+    recorded = {v.url: v.reason for v in report.verdicts}
+    assert recorded[urls[0]] == got[urls[0]].reason
