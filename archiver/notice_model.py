@@ -67,6 +67,7 @@ class NoticeScore:
 
     probability: float
     line: str  # the line that reads most like a notice
+    read: str = ""  # what the model read (`notice_text`), for the checks that follow it
 
 
 def notice_text(
@@ -162,7 +163,10 @@ def score(
     if model is None:
         return None
     lines = _lines(readable, probe, model.lead_words)
-    counts = Counter(buckets(" \n ".join(lines).lower(), model.ngram_range))
+    # n-grams never cross a space, so the lines' buckets together are the whole text's
+    per_line = [buckets(line.lower(), model.ngram_range) for line in lines]
+    counts = Counter(slot for slots in per_line for slot in slots)
+    read = " \n ".join(lines).lower()
     pull: dict[int, float] = {}  # each bucket's share of the margin
     norm = 0.0
     for slot, count in counts.items():
@@ -173,10 +177,10 @@ def score(
         pull[slot] = value * model.coef[slot]
         norm += value * value
     if not norm:
-        return NoticeScore(probability=_sigmoid(model.intercept), line="")
+        return NoticeScore(probability=_sigmoid(model.intercept), line="", read=read)
     norm = math.sqrt(norm)
     margin = model.intercept + sum(pull.values()) / norm
-    return NoticeScore(_sigmoid(margin), _telling_line(lines, model, pull, counts))
+    return NoticeScore(_sigmoid(margin), _telling_line(lines, per_line, pull, counts), read)
 
 
 def buckets(text: str, ngram_range: tuple[int, int]) -> list[int]:
@@ -185,13 +189,12 @@ def buckets(text: str, ngram_range: tuple[int, int]) -> list[int]:
 
 
 def _telling_line(
-    lines: list[str], model: NoticeModel, pull: dict[int, float], counts: Counter[int]
+    lines: list[str], per_line: list[list[int]], pull: dict[int, float], counts: Counter[int]
 ) -> str:
     """The line whose n-grams pull hardest towards a notice (an n-gram found on several
     lines shares its pull among them)."""
     best, best_pull = "", 0.0
-    for line in lines:
-        slots = buckets(line.lower(), model.ngram_range)
+    for line, slots in zip(lines, per_line, strict=True):
         weight = sum(pull.get(b, 0.0) / counts[b] for b in slots)
         if weight > best_pull:
             best, best_pull = line, weight

@@ -2241,7 +2241,7 @@ def model_reason(readable: Readable | None, probe: Readable | None) -> str | Non
         return None
     if _capped_word_count(line, NOTICE_LINE_WORDS) < NOTICE_LINE_WORDS:
         return None
-    read = notice_model.notice_text(readable, probe).replace("’", "'")
+    read = verdict.read.replace("’", "'")
     if _ABOUT_HTTP.search(read) or _REPORTED.search(read) or "?" in read:
         return None
     if any(_mentioned(read, m) for m in _ANY_RE.finditer(read)):

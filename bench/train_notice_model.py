@@ -4,8 +4,9 @@
     .venv/bin/python bench/train_notice_model.py [--upto BATCH] [--out FILE]
 
 It reads each labelled page the way a run does (`soft404_quality.load_cases`, the
-pipeline's own reader), fits scikit-learn's TF-IDF over character n-grams and a logistic
-regression, and writes for each n-gram its inverse document frequency and weight. Then it
+pipeline's own reader), fits scikit-learn's TF-IDF over character n-grams (hashed into
+the buckets the package scores with) and a logistic regression, and writes each bucket's
+inverse document frequency and weight. Then it
 scores every training page again with the package's plain-Python scorer and prints the
 largest difference from scikit-learn's probability, so a change in either arithmetic
 shows at once. Training is deterministic: the same pages give the same file.
