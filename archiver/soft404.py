@@ -921,6 +921,11 @@ def _landing(start: str, end: str) -> bool:
     if _host(start) != _host(end):
         return False
     deep, shallow = _segments(urlsplit(start).path), _segments(urlsplit(end).path)
+    # A landing that ends in an identifier of its own is an item's address, not a front
+    # page: a repository's handle resolving to its record (/handle/20.500.12876/70123 to
+    # /items/6b1f0a3e-8c24-…).
+    if shallow and _IDENTIFIER.search(shallow[-1]):
+        return False
     if not urlsplit(end).query and len(deep) >= 3 and len(shallow) <= 2:
         return not _shared_words(start, end)
     # A numbered item (/20220305/miting-1776543210.html) sent up to a page without its

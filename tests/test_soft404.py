@@ -1220,6 +1220,19 @@ def test_labelled_set_precision_and_recall() -> None:
     assert result["recall"] >= 0.95, result["wrong"]
 
 
+def test_a_handle_resolving_to_its_record_is_no_front_page() -> None:
+    """A repository's handle (three folders deep) redirected to its record's own address
+    (two deep, ending in the record's id) has moved; a deep page sent to a shallow page
+    without an id of its own has landed on a front page."""
+    start = "https://repo.test/handle/20.500.12876/70123"
+    record = "https://repo.test/items/6b1f0a3e-8c24-4d71-9e5b-2a7c3f8d1e60"
+    text = "Coastal erosion at Wattle Bay, 1990-2020. Thesis. Abstract: we measured the dunes."
+    readable = Readable(title="Coastal erosion at Wattle Bay", text=text)
+    assert soft404_reason(page(start, record), readable, None) is None
+    front = "https://repo.test/items/recent"
+    assert soft404_reason(page(start, front), readable, None) is not None
+
+
 def test_redirect_to_a_parent_folder_or_a_category_page() -> None:
     # an article sent to its writer's page
     brawl = "https://news.test/cronaca/lido-rissa-fuori-dalla-discoteca/"
