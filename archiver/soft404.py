@@ -1541,9 +1541,9 @@ def _coverage(segment: str, url_words: frozenset[str] = frozenset()) -> float:
     return covered / letters
 
 
-def _quote(phrase: str) -> str:
+def _quote(phrase: str, chars: int = 60) -> str:
     phrase = " ".join(phrase.split())
-    return phrase if len(phrase) <= 60 else phrase[:59] + "…"
+    return phrase if len(phrase) <= chars else phrase[: chars - 1] + "…"
 
 
 _OPEN_QUOTES = "\"'«„“‘‹「"
@@ -2251,8 +2251,8 @@ def model_reason(readable: Readable | None, probe: Readable | None) -> str | Non
         return None
     if any(_mentioned(read, m) for m in _ANY_RE.finditer(read)):
         return None
-    shown = line if len(line) <= QUOTE_CHARS else line[:QUOTE_CHARS] + "…"
-    return f"reads like a missing-item notice: “{shown}” (model score {verdict.probability:.2f})"
+    quoted = _quote(line, QUOTE_CHARS)
+    return f"reads like a missing-item notice: “{quoted}” (model score {verdict.probability:.2f})"
 
 
 def soft404_reason(
