@@ -68,6 +68,9 @@ class NoticeScore:
     probability: float
     line: str  # the line that reads most like a notice
     read: str = ""  # what the model read (`notice_text`), for the checks that follow it
+    # every line read with its pull towards "notice", in page order: the judge quotes the
+    # strongest line it can stand on, which is not always the strongest (a title, a menu)
+    pulls: tuple[tuple[str, float], ...] = ()
 
 
 def notice_text(
@@ -180,7 +183,11 @@ def score(
         return NoticeScore(probability=_sigmoid(model.intercept), line="", read=read)
     norm = math.sqrt(norm)
     margin = model.intercept + sum(pull.values()) / norm
-    return NoticeScore(_sigmoid(margin), _telling_line(lines, per_line, pull, counts), read)
+    pulls = tuple(
+        (line, sum(pull.get(b, 0.0) / counts[b] for b in slots) / norm)
+        for line, slots in zip(lines, per_line, strict=True)
+    )
+    return NoticeScore(_sigmoid(margin), strongest_line(pulls), read, pulls)
 
 
 def buckets(text: str, ngram_range: tuple[int, int]) -> list[int]:
@@ -188,14 +195,11 @@ def buckets(text: str, ngram_range: tuple[int, int]) -> list[int]:
     return [bucket(g) for g in char_ngrams(text, *ngram_range)]
 
 
-def _telling_line(
-    lines: list[str], per_line: list[list[int]], pull: dict[int, float], counts: Counter[int]
-) -> str:
-    """The line whose n-grams pull hardest towards a notice (an n-gram found on several
-    lines shares its pull among them)."""
+def strongest_line(pulls: tuple[tuple[str, float], ...] | list[tuple[str, float]]) -> str:
+    """The first of the lines that pull hardest towards a notice, or "" when none pulls
+    towards it (an n-gram found on several lines shares its pull among them)."""
     best, best_pull = "", 0.0
-    for line, slots in zip(lines, per_line, strict=True):
-        weight = sum(pull.get(b, 0.0) / counts[b] for b in slots)
+    for line, weight in pulls:
         if weight > best_pull:
             best, best_pull = line, weight
     return best

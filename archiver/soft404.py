@@ -2228,8 +2228,13 @@ def model_reason(readable: Readable | None, probe: Readable | None) -> str | Non
     - the page is short (own words outside the frame it shares with the host's
       random-path page), since a long article's opening may announce a story about a
       removal;
-    - the line that weighs most is a sentence of the page, not its title, a heading or
-      a price: on a tiny page the title alone would decide;
+    - the line quoted is the sentence of the page that weighs most, not its title, a
+      heading, a menu item or a price, and it weighs at least as much as the title: on
+      a tiny page the title alone would decide ("Новости" above one sentence of news
+      scores as a notice, since a news front is where removed articles are sent).
+      Quoting the line that weighs most overall, and giving up when it was a title or
+      a menu item, missed notices whose heading repeats the title ("Annonsen er ikke
+      lenger aktiv" above "Den er enten solgt, utløpt eller fjernet av selger.");
     - nothing in what the model read is a notice's wording quoted, asked about, reported
       or explained, nor talk of HTTP errors: there the rules' reading of the sentence
       is the better one.
@@ -2241,11 +2246,17 @@ def model_reason(readable: Readable | None, probe: Readable | None) -> str | Non
     verdict = notice_model.score(readable, probe)
     if verdict is None or verdict.probability < NOTICE_PROBABILITY:
         return None
-    line = verdict.line
-    if line == " ".join(readable.title.split()):
+    title = " ".join(readable.title.split())
+    quotable = [
+        (line, weight)
+        for line, weight in verdict.pulls
+        if line != title and _capped_word_count(line, NOTICE_LINE_WORDS) >= NOTICE_LINE_WORDS
+    ]
+    line = notice_model.strongest_line(quotable)
+    if not line:
         return None
-    if _capped_word_count(line, NOTICE_LINE_WORDS) < NOTICE_LINE_WORDS:
-        return None
+    if dict(quotable)[line] < max((w for text, w in verdict.pulls if text == title), default=0.0):
+        return None  # the title weighs more than any sentence: the title decided
     read = verdict.read.replace("’", "'")
     if _ABOUT_HTTP.search(read) or _REPORTED.search(read) or "?" in read:
         return None

@@ -819,6 +819,19 @@ def readable_of(
     return read_payload(html.encode("utf-8"), [("Content-Type", content_type)], url)
 
 
+def _page(path: Path, url: str, content_type: str | None = None) -> Readable:
+    """A stored page as the reader sees it. A page in UTF-8 is served as such; a page
+    written in its site's own charset (windows-1251, Shift_JIS, ISO-8859-2) is served
+    without one, as many such servers do, so the reader finds it in the page's meta tag
+    or by detection, as a run would."""
+    body = path.read_bytes()
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return read_payload(body, [("Content-Type", content_type or "text/html")], url)
+    return read_payload(body, [("Content-Type", content_type or "text/html; charset=utf-8")], url)
+
+
 def load_cases(data: Path = DATA) -> list[Case]:
     cases = []
     for raw in json.loads((data / "cases.json").read_text(encoding="utf-8")):
@@ -831,16 +844,13 @@ def load_cases(data: Path = DATA) -> list[Case]:
                 Hop(url=raw["url"], status=301, location=final),
                 Hop(url=final, status=status, content_type=ctype),
             ]
-        html = (data / raw["page"]).read_text(encoding="utf-8")
         probe = _probe(data, raw.get("probe"), final)
         cases.append(
             Case(
                 id=raw["id"],
                 soft404=bool(raw["soft404"]),
                 capture=Capture(url=raw["url"], started="", hops=hops),
-                readable=readable_of(
-                    html, final, raw.get("content_type", "text/html; charset=utf-8")
-                ),
+                readable=_page(data / raw["page"], final, raw.get("content_type")),
                 probe=probe,
                 note=raw.get("note", ""),
                 batch=int(raw.get("batch", 1)),
@@ -855,7 +865,7 @@ def _probe(data: Path, page: str | None, url: str) -> Readable | None:
     """A random-path page as the reader sees it (None: the probe failed)."""
     if not page:
         return None
-    return readable_of((data / page).read_text(encoding="utf-8"), url)
+    return _page(data / page, url)
 
 
 def evaluate(cases: list[Case]) -> dict:

@@ -21,6 +21,7 @@ from archiver.notice_model import (
     notice_text,
     save_model,
     score,
+    strongest_line,
 )
 from archiver.soft404 import NOTICE_OWN_WORDS, model_reason, soft404_reason
 
@@ -176,6 +177,52 @@ def test_the_model_needs_a_sentence_the_page_says_itself(
     assert model_reason(_page(text), None) is None
 
 
+def test_the_strongest_line_is_the_first_that_pulls_hardest() -> None:
+    assert strongest_line([("Home", -0.2), ("Gone.", 0.5), ("Also gone.", 0.5)]) == "Gone."
+    assert strongest_line([("Home", -0.2), ("Shop", 0.0)]) == ""
+    assert strongest_line([]) == ""
+
+
+def test_every_line_read_is_given_with_its_pull() -> None:
+    page = _page("Home\nShop\nThis lamp is zorbled for good.\nSimilar lamps")
+    got = score(page, None, _zorbled())
+    assert got is not None
+    assert [line for line, _ in got.pulls] == [
+        "Lampshop",
+        "Home",
+        "Shop",
+        "This lamp is zorbled for good.",
+        "Similar lamps",
+    ]
+    assert got.line == strongest_line(got.pulls) == "This lamp is zorbled for good."
+
+
+def test_a_heading_that_weighs_as_much_does_not_hide_the_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The heading comes first and weighs as much as the sentence below it, but only the
+    sentence can be quoted: the page is a notice, quoted by its sentence."""
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: _zorbled())
+    page = _page("Zorbled lamp\nThis lamp is zorbled for good.\nSimilar lamps")
+    got = score(page, None, _zorbled())
+    assert got is not None and got.line == "Zorbled lamp"  # the heading weighs most
+    assert model_reason(page, None) == (
+        "reads like a missing-item notice: “This lamp is zorbled for good.” (model score 0.99)"
+    )
+
+
+def test_a_title_that_outweighs_every_sentence_decided(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tiny page whose score comes from its title more than from any sentence: the
+    title decided, and a title is not a notice the page says."""
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: _zorbled())
+    page = _page("Lampshop\nA lamp of brass, zorbled, 40 cm.", title="Zorbled zorbled lamps")
+    got = score(page, None, _zorbled())
+    assert got is not None and got.probability > 0.9  # the model alone would say notice
+    weights = dict(got.pulls)
+    assert 0 < weights["A lamp of brass, zorbled, 40 cm."] < weights["Zorbled zorbled lamps"]
+    assert model_reason(page, None) is None
+
+
 def test_a_title_alone_is_not_the_notice(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(notice_model, "load_model", lambda path=None: _zorbled())
     page = _page("Lampshop\nA lamp of brass, 40 cm.", title="Zorbled lamp of brass")
@@ -217,3 +264,25 @@ def test_the_shipped_model_on_short_pages(title: str, text: str, notice: bool) -
     got = score(_page(text, title=title), None)
     assert got is not None
     assert (got.probability >= 0.7) is notice, got
+
+
+def test_the_shipped_model_quotes_the_notice_below_its_heading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An expired Norwegian ad in wording no rule knows: the line that weighs most is a
+    three-word link ("Se lignende annonser"), which a reason cannot stand on; the sentence
+    under the heading can."""
+    page = _page(
+        "Oppføringen er fjernet\n"
+        "Selgeren har tatt ned denne annonsen, eller tiden for den har gått ut.\n"
+        "Se lignende annonser",
+        title="Oppføringen er fjernet",
+    )
+    url = "https://torg.test/annonse/oppdrett-4471"
+    got = score(page, None)
+    assert got is not None and got.line == "Se lignende annonser"
+    reason = soft404_reason(_capture(url), page, None)
+    assert reason is not None
+    assert "“Selgeren har tatt ned denne annonsen, eller tiden for den har gått ut.”" in reason
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: None)
+    assert soft404_reason(_capture(url), page, None) is None  # the rules alone let it pass
