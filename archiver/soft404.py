@@ -2217,6 +2217,7 @@ NOTICE_PROBABILITY = 0.7  # the notice model's score from which a short page is 
 NOTICE_OWN_WORDS = 200  # own words past which a page is more than its notice
 NOTICE_LINE_WORDS = 4  # a line shorter than this is a heading or a price, not a notice
 QUOTE_CHARS = 80  # of the line the reason quotes
+NOTICE_LINE_SHARE = 0.1  # of the pull towards "notice" the quoted sentence must carry
 
 
 def model_reason(readable: Readable | None, probe: Readable | None) -> str | None:
@@ -2234,7 +2235,9 @@ def model_reason(readable: Readable | None, probe: Readable | None) -> str | Non
       scores as a notice, since a news front is where removed articles are sent).
       Quoting the line that weighs most overall, and giving up when it was a title or
       a menu item, missed notices whose heading repeats the title ("Annonsen er ikke
-      lenger aktiv" above "Den er enten solgt, utløpt eller fjernet av selger.");
+      lenger aktiv" above "Den er enten solgt, utløpt eller fjernet av selger."). The
+      sentence must carry a tenth of the pull at least, or the reason would quote a
+      line that is not what the model read as a notice;
     - nothing in what the model read is a notice's wording quoted, asked about, reported
       or explained, nor talk of HTTP errors: there the rules' reading of the sentence
       is the better one.
@@ -2255,8 +2258,11 @@ def model_reason(readable: Readable | None, probe: Readable | None) -> str | Non
     line = notice_model.strongest_line(quotable)
     if not line:
         return None
-    if dict(quotable)[line] < max((w for text, w in verdict.pulls if text == title), default=0.0):
+    weight = dict(quotable)[line]
+    if weight < max((w for text, w in verdict.pulls if text == title), default=0.0):
         return None  # the title weighs more than any sentence: the title decided
+    if weight < NOTICE_LINE_SHARE * sum(w for _, w in verdict.pulls if w > 0):
+        return None  # the sentence adds next to nothing: other lines decided
     read = verdict.read.replace("’", "'")
     if _ABOUT_HTTP.search(read) or _REPORTED.search(read) or "?" in read:
         return None

@@ -266,23 +266,40 @@ def test_the_shipped_model_on_short_pages(title: str, text: str, notice: bool) -
     assert (got.probability >= 0.7) is notice, got
 
 
-def test_the_shipped_model_quotes_the_notice_below_its_heading(
+def test_the_shipped_model_quotes_the_notice_above_a_link_that_weighs_more(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """An expired Norwegian ad in wording no rule knows: the line that weighs most is a
-    three-word link ("Se lignende annonser"), which a reason cannot stand on; the sentence
-    under the heading can."""
+    """An expired Dutch ad in wording no rule knows: the line that weighs most is a
+    two-word link ("Bekijk vergelijkbare"), which a reason cannot stand on; the sentence
+    above it can."""
     page = _page(
-        "Oppføringen er fjernet\n"
-        "Selgeren har tatt ned denne annonsen, eller tiden for den har gått ut.\n"
-        "Se lignende annonser",
-        title="Oppføringen er fjernet",
+        "Eettafel van eiken\n"
+        "Deze advertentie is verlopen en kan niet meer worden beantwoord.\n"
+        "Bekijk vergelijkbare",
+        title="Eettafel van eiken",
     )
-    url = "https://torg.test/annonse/oppdrett-4471"
+    url = "https://markt.test/advertentie/eettafel-4471"
     got = score(page, None)
-    assert got is not None and got.line == "Se lignende annonser"
+    assert got is not None and got.line == "Bekijk vergelijkbare"
     reason = soft404_reason(_capture(url), page, None)
     assert reason is not None
-    assert "“Selgeren har tatt ned denne annonsen, eller tiden for den har gått ut.”" in reason
+    assert "“Deze advertentie is verlopen en kan niet meer worden beantwoord.”" in reason
     monkeypatch.setattr(notice_model, "load_model", lambda path=None: None)
     assert soft404_reason(_capture(url), page, None) is None  # the rules alone let it pass
+
+
+def test_a_sentence_that_adds_next_to_nothing_is_not_quoted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The score comes from a "similar lamps" link; the one sentence carries almost none
+    of it, so quoting it would show a reader evidence the model did not use."""
+    model = _model({g: 3.0 for g in char_ngrams("zorbled", 2, 5)})
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: model)
+    links = "\n".join(f"Zorbled lamp {i}" for i in range(12))
+    sentence = "A zorbled lamp of brass and glass, forty centimetres."
+    page = _page(f"{sentence}\n{links}", title="Lamp")
+    got = score(page, None, model)
+    assert got is not None and got.probability > 0.9
+    weight = dict(got.pulls)[sentence]
+    assert 0 < weight < 0.1 * sum(w for _, w in got.pulls if w > 0)
+    assert model_reason(page, None) is None
