@@ -23,7 +23,7 @@ from archiver.notice_model import (
     score,
     strongest_line,
 )
-from archiver.soft404 import NOTICE_OWN_WORDS, model_reason, soft404_reason
+from archiver.soft404 import NOTICE_OWN_WORDS, NOTICE_PROBABILITY, model_reason, soft404_reason
 
 
 def test_ngrams_are_those_of_padded_words() -> None:
@@ -144,6 +144,26 @@ def test_a_short_page_the_model_reads_as_a_notice_is_a_soft_404(
         "reads like a missing-item notice: “This lamp is zorbled for good.” (model score 0.99)"
     )
     assert model_reason(page, None) is not None
+
+
+@pytest.mark.parametrize(("probability", "notice"), [(0.675, True), (0.64, False)])
+def test_a_notice_needs_a_score_of_two_in_three(
+    monkeypatch: pytest.MonkeyPatch, probability: float, notice: bool
+) -> None:
+    """0.65: on batches 95-142, each judged by a model trained before it, 0.7 let 10 of
+    63 notices through that 0.65 found, for one live page taken."""
+    assert NOTICE_PROBABILITY == 0.65
+    page = _page("Lampshop\nLamps\nThis lamp is zorbled for good.\nSimilar lamps")
+    weights = {g: 2.0 for g in char_ngrams("zorbled", 2, 5) if len(g.strip()) >= 4}
+    at_zero = score(page, None, _model(weights, intercept=0.0))
+    assert at_zero is not None
+    margin = math.log(at_zero.probability / (1 - at_zero.probability))
+    wanted = math.log(probability / (1 - probability))
+    model = _model(weights, intercept=wanted - margin)
+    got = score(page, None, model)
+    assert got is not None and got.probability == pytest.approx(probability, abs=1e-4)
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: model)
+    assert (model_reason(page, None) is not None) is notice
 
 
 def test_the_model_does_not_judge_a_long_page(monkeypatch: pytest.MonkeyPatch) -> None:
