@@ -66,11 +66,15 @@ class NoticeScore:
     """The model's probability that the page is a notice, and the line behind it."""
 
     probability: float
-    line: str  # the line that reads most like a notice
     read: str = ""  # what the model read (`notice_text`), for the checks that follow it
     # every line read with its pull towards "notice", in page order: the judge quotes the
     # strongest line it can stand on, which is not always the strongest (a title, a menu)
     pulls: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def line(self) -> str:
+        """The line that reads most like a notice."""
+        return strongest_line(self.pulls)
 
 
 def notice_text(
@@ -180,14 +184,14 @@ def score(
         pull[slot] = value * model.coef[slot]
         norm += value * value
     if not norm:
-        return NoticeScore(probability=_sigmoid(model.intercept), line="", read=read)
+        return NoticeScore(probability=_sigmoid(model.intercept), read=read)
     norm = math.sqrt(norm)
     margin = model.intercept + sum(pull.values()) / norm
     pulls = tuple(
         (line, sum(pull.get(b, 0.0) / counts[b] for b in slots) / norm)
         for line, slots in zip(lines, per_line, strict=True)
     )
-    return NoticeScore(_sigmoid(margin), strongest_line(pulls), read, pulls)
+    return NoticeScore(_sigmoid(margin), read, pulls)
 
 
 def buckets(text: str, ngram_range: tuple[int, int]) -> list[int]:
