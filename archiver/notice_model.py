@@ -7,7 +7,8 @@ a list only learns a phrase after it has missed it. Pieces of words carry furthe
 whole phrases: "udløb" is shared by the expired ad in every Danish inflection, "-ваний"
 by Russian and Ukrainian participles alike. The rules stay the first judges, since they
 can tell a notice from a sentence that only mentions one; the model is asked about short
-pages they let through, and quotes the line that weighed most so that a person can check.
+pages they let through, and its verdict quotes the page's sentence that weighed most so
+that a person can check.
 
 N-grams are hashed (CRC-32) into a fixed number of buckets, so the model is two arrays of
 floats, an inverse document frequency and a weight per bucket: 8 MB in memory where a
@@ -162,9 +163,9 @@ def score(
 ) -> NoticeScore | None:
     """The probability that the page's opening is a not-found or removed-item notice.
 
-    None when no model is available. The line returned is the one of the title, banners
-    and opening lines that adds the most weight towards "notice", so the verdict can
-    show what it rests on.
+    None when no model is available. Each line read (title, banners, opening lines) comes
+    with its share of the weight towards "notice", so the verdict can quote the line it
+    rests on.
     """
     model = model if model is not None else load_model()
     if model is None:

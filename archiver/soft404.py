@@ -2258,10 +2258,9 @@ def model_reason(readable: Readable | None, probe: Readable | None) -> str | Non
         for line, weight in verdict.pulls
         if line != title and _capped_word_count(line, NOTICE_LINE_WORDS) >= NOTICE_LINE_WORDS
     ]
-    line = notice_model.strongest_line(quotable)
-    if not line:
+    line, weight = max(quotable, key=lambda pair: pair[1], default=("", 0.0))
+    if weight <= 0:
         return None
-    weight = dict(quotable)[line]
     if weight < max((w for text, w in verdict.pulls if text == title), default=0.0):
         return None  # the title weighs more than any sentence: the title decided
     if weight < NOTICE_LINE_SHARE * sum(w for _, w in verdict.pulls if w > 0):

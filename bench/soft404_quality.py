@@ -897,18 +897,11 @@ class Case:
         return soft404_reason(self.capture, self.readable, self.probe, None, section, sibling)
 
 
-def readable_of(
-    html: str, url: str = "https://example.test/", content_type: str = "text/html; charset=utf-8"
-) -> Readable:
-    """The page as the pipeline's reader turns it into title and text."""
-    return read_payload(html.encode("utf-8"), [("Content-Type", content_type)], url)
-
-
 def _page(path: Path, url: str, content_type: str | None = None) -> Readable:
-    """A stored page as the reader sees it. A page in UTF-8 is served as such; a page
-    written in its site's own charset (windows-1251, Shift_JIS, ISO-8859-2) is served
-    without one, as many such servers do, so the reader finds it in the page's meta tag
-    or by detection, as a run would."""
+    """A stored page as the pipeline's reader turns it into title and text. A page in
+    UTF-8 is served as such; a page written in its site's own charset (windows-1251,
+    Shift_JIS, ISO-8859-2) is served without one, as many such servers do, so the reader
+    finds it in the page's meta tag or by detection, as a run would."""
     body = path.read_bytes()
     try:
         body.decode("utf-8")
