@@ -1425,7 +1425,19 @@ def _site_page(title: str, text: str, url: str = "https://shop.test/p/blue-kettl
     return page(url), Readable(title=title, text=f"{menu}\n{text}")
 
 
-def test_a_deep_page_titled_with_the_site_name_alone_and_few_words() -> None:
+def test_a_deep_page_titled_with_the_site_name_alone_and_few_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The rule alone: the notice model, which reads the Welsh notice for what it is
+    (below), is left out."""
+    with monkeypatch.context() as patched:
+        patched.setattr(notice_model, "load_model", lambda path=None: None)
+        _the_site_name_alone_rule()
+    _, own = _site_page("Blue kettle 2 l | Kettle Shop", "Mae'r cynnyrch wedi'i dynnu.")
+    assert "missing-item notice" in (soft404_reason(page(), own, None) or "")
+
+
+def _the_site_name_alone_rule() -> None:
     probe = Readable(title="Page not found | Kettle Shop", text="Home\nShop\nAbout\nNo page here")
     cap, gone = _site_page("Kettle Shop", "Mae'r cynnyrch wedi'i dynnu.\nSimilar kettles")
     assert soft404_reason(cap, gone, probe) == (
