@@ -30,6 +30,7 @@ from bs4 import BeautifulSoup, Tag
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction, html2txt
+from trafilatura.baseline import basic_cleaning
 from trafilatura.settings import Document, Extractor
 
 from archiver.body import DEFAULT_CAP, decode_body
@@ -230,7 +231,7 @@ def read_html(
     if doc is not None:
         readable.text = _with_title(_tidy(doc.text or ""), readable.title)
     if len(readable.text) < MIN_TEXT:
-        fallback = _tidy(html2txt(tree) or "")
+        fallback = whole_page_text(tree)
         if len(fallback) > FALLBACK_GAIN * max(len(readable.text), 1):
             readable.text = fallback
             readable.note = "main text not found; whole page text kept"
@@ -523,6 +524,37 @@ def _extractor(url: str) -> Extractor:
     options = copy.copy(proto)
     options.url = options.source = url or None
     return options
+
+
+# Elements that begin a line on screen. The whole-page fallback keeps a line per block, as
+# trafilatura's main text does: html2txt gives the page as one line, and then a page's menus
+# cannot be told from its message (by what it shares with the host's random-path page) nor
+# one of its sentences quoted: a news front read that way opened with "Skip to main content
+# Local news … Missing teenager found safe … closes its doors", and read as a notice.
+LINE_TAGS = frozenset(
+    {"address", "article", "blockquote", "br", "dd", "details", "dialog", "div", "dl", "dt"}
+    | {"fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6"}
+    | {"header", "hr", "legend", "li", "main", "nav", "ol", "p", "pre", "section"}
+    | {"summary", "table", "tr", "ul"}
+)
+
+
+def whole_page_text(tree: HtmlElement) -> str:
+    """The text of the whole body, a line per block, for a page whose main text was not
+    found (trafilatura's own cleaning first: what it never counts as text stays out)."""
+    body = tree.find(".//body")
+    if body is None:
+        return _tidy(html2txt(tree) or "")
+    body = copy.deepcopy(body)
+    basic_cleaning(body)
+    try:
+        for elem in body.iter(*LINE_TAGS):
+            elem.text = "\n" + elem.text if elem.text else "\n"
+            elem.tail = "\n" + elem.tail if elem.tail else "\n"
+    except ValueError:  # a character lxml will not take back in: the one-line reading
+        return _tidy(html2txt(tree) or "")
+    lines = (" ".join(line.split()) for line in body.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _extract(tree: HtmlElement, url: str) -> Document | None:
