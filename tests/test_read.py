@@ -883,3 +883,18 @@ def test_the_status_an_apps_inline_data_gives_the_page(script: str, state: str) 
     html = f"<html><head><title>T</title></head><body><div id=app></div>{script}</body></html>"
     readable = read_payload(html.encode(), [("Content-Type", "text/html")], "https://x.test/a")
     assert readable.state == state
+
+
+def test_the_whole_page_fallback_keeps_a_line_per_block() -> None:
+    """A news front whose main text trafilatura does not find is read whole, a line per
+    block: read as one line, its menus could not be told from the rest, and "Skip to main
+    content … Missing teenager found safe … closes its doors" read like a notice."""
+    page = Path(__file__).parent / "data" / "soft404" / "b154_wex_home.html"
+    got = read_payload(
+        page.read_bytes(), [("Content-Type", "text/html")], "https://www.wexmoorcourier.example/"
+    )
+    assert got.note == "main text not found; whole page text kept"
+    lines = got.text.splitlines()
+    assert lines[0] == "Skip to main content"
+    assert "Missing Wexmoor teenager found safe" in lines
+    assert "Hallam's Hardware closes its doors after 62 years" in lines
