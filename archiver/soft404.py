@@ -1572,6 +1572,13 @@ _REPORTED = re.compile(
     r"\b(?:according to|reported|told|said|says|selon|d'après|laut|zufolge|según|informó"
     r"|по словам|по данным|сообщил[аио]?|сообщает)\b"
 )
+# The same after the phrase, where languages that put the verb last report it: Turkish
+# "aradığınız sayfa bulunamadı diyen sayfa" (the page that says the page was not found),
+# Japanese "ページが見つかりませんと表示される", Korean "페이지를 찾을 수 없습니다라는 메시지".
+_REPORTED_AFTER = re.compile(
+    r"[\s\"'»”」]{0,3}(?:(?:diyen|diye|yazan|yazısı|uyarısı|mesajı)\b"
+    r"|と(?:表示|いう|言う|出る|出て|書かれ)|(?:이?라는|이?라고)\s)"
+)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _STATUS_CODE = re.compile(r"\b(?:30[1278]|40[0-9]|41\d|429|5\d\d)\b")
 # A phrase in quotation marks inside a title is what the page is about: a thread called
@@ -1654,7 +1661,7 @@ def _quoted_within(
 
 def _mentioned(text: str, m: re.Match[str]) -> bool:
     """True when the phrase is quoted, asked about or reported, not said by the page."""
-    if _in_quotes(text, m) or _FUTURE.search(m.group(0)):
+    if _in_quotes(text, m) or _FUTURE.search(m.group(0)) or _REPORTED_AFTER.match(text, m.end()):
         return True
     # the object of a preposition: "a door that opens onto pages that no longer exist"
     if _OBJECT_OF.search(text, max(0, m.start() - 8), m.start()) and _NOUN_FIRST.match(m.group(0)):

@@ -1414,6 +1414,9 @@ def test_removed_threads_products_offers_and_accounts(title: str, text: str) -> 
         ("linkrot-check", "A redirect home usually means the page you linked to was removed."),
         # a quotation in the title is the thread's subject
         ("After the upgrade «Page not found» on every subdomain - Servers", "Hi. Since then"),
+        # the message reported by a verb after it, where Turkish and Japanese put the verb
+        ("404 hata sayfası", "aradığınız sayfa bulunamadı diyen sayfa. bazıları komik olur."),
+        ("404ページの作り方", "お探しのページは見つかりませんと表示されるだけでは不親切です。"),
     ],
 )
 def test_pages_about_errors_are_content(title: str, text: str) -> None:
