@@ -1855,6 +1855,14 @@ def wording_reason(
     lead = _unquoted(_lead(body), _STRONG_RE, named)
     if lead and framed and not _SET_PHRASE_RE.fullmatch(lead.group(0)):
         lead = None  # a page about the error: a thread, an article
+    # A title asking about the error ("Why does my Flask route return 404 Not Found…?"):
+    # the message under it is the asker's paste, not the page's answer.
+    if (
+        lead
+        and title.endswith("?")
+        and (_STATUS_CODE.search(title) or _ANY_RE.search(folded_title))
+    ):
+        lead = None
     if lead:
         return f"the page opens with “{_quote(lead.group(0))}”"
     # A page of menus and links with no sentence of its own, one line of which is the
@@ -2230,7 +2238,31 @@ QUOTE_CHARS = 80  # of the line the reason quotes
 NOTICE_LINE_SHARE = 0.1  # of the pull towards "notice" the quoted sentence must carry
 
 
-def model_reason(readable: Readable | None, probe: Readable | None) -> str | None:
+def _is_front(url: str) -> bool:
+    """The site's home page itself, not a shop's index.php?route=product&product_id=987."""
+    return _is_home(url) and not urlsplit(url).query
+
+
+# A folder whose pages are the lists of one tag or topic: /tag/lighthouse-restoration.
+_TAG_FOLDER = re.compile(
+    r"tags?|topics?|categor(?:y|ies)|themen?|schlagworte?|etiquetas?|rubriques?|rubric[ah]e?"
+    r"|temas?|tema|метки|теги?|тем[аы]|rubryk[ai]|kategori(?:a|e|en)?"
+)
+
+
+def _is_tag_page(url: str) -> bool:
+    """The list of one tag or topic itself (/tag/x, /topics/x/), not an item under it."""
+    segments = _segments(urlsplit(url).path)
+    return len(segments) >= 2 and bool(_TAG_FOLDER.fullmatch(segments[-2]))
+
+
+# A consent banner's sentence: what a site says of its cookies on every page.
+_CONSENT = re.compile(r"\bcookies?\b|\bgdpr\b|\bconsent\b|\bcookie-", re.IGNORECASE)
+
+
+def model_reason(
+    readable: Readable | None, probe: Readable | None, cited: str | None = None
+) -> str | None:
     """A short page whose opening the notice model scores as a not-found or removed-item
     notice, when no rule spoke: the last word, after every rule.
 
@@ -2250,9 +2282,17 @@ def model_reason(readable: Readable | None, probe: Readable | None) -> str | Non
       line that is not what the model read as a notice;
     - nothing in what the model read is a notice's wording quoted, asked about, reported
       or explained, nor talk of HTTP errors: there the rules' reading of the sentence
-      is the better one.
+      is the better one;
+    - the sentence is not a cookie or consent banner's, which says nothing of the page
+      (the model learnt banners as part of error pages, whose probes often failed);
+    - the page is not a home page or a tag's list that was cited as such and answered
+      without a redirect (`cited`, the address when there was none): the model learnt
+      home pages and lists as where removed items are sent, so it reads a live front
+      page or a tag's page as one.
     """
     if readable is None or (not readable.text and not readable.title):
+        return None
+    if cited is not None and (_is_front(cited) or _is_tag_page(cited)):
         return None
     if own_words(readable, probe, NOTICE_OWN_WORDS) > NOTICE_OWN_WORDS:
         return None
@@ -2263,7 +2303,9 @@ def model_reason(readable: Readable | None, probe: Readable | None) -> str | Non
     quotable = [
         (line, weight)
         for line, weight in verdict.pulls
-        if line != title and _capped_word_count(line, NOTICE_LINE_WORDS) >= NOTICE_LINE_WORDS
+        if line != title
+        and _capped_word_count(line, NOTICE_LINE_WORDS) >= NOTICE_LINE_WORDS
+        and not _CONSENT.search(line)
     ]
     line, weight = max(quotable, key=lambda pair: pair[1], default=("", 0.0))
     if weight <= 0:
@@ -2318,5 +2360,5 @@ def soft404_reason(
         or canonical_reason(capture, readable, probe)
         or empty_title_reason(capture, readable, probe)
         or vanished_reason(capture, readable, probe, previous)
-        or model_reason(readable, probe)
+        or model_reason(readable, probe, None if len(capture.hops) > 1 else capture.url)
     )

@@ -321,3 +321,46 @@ def test_a_sentence_that_adds_next_to_nothing_is_not_quoted(
     weight = dict(got.pulls)[sentence]
     assert 0 < weight < 0.1 * sum(w for _, w in got.pulls if w > 0)
     assert model_reason(page, None) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "redirected", "judged"),
+    [
+        ("https://zorb.test/", False, False),  # the home page, cited as such
+        ("https://zorb.test/index.html", False, False),
+        ("https://zorb.test/tag/lamps", False, False),  # a tag's list, cited as such
+        ("https://zorb.test/topics/lamps/", False, False),
+        ("https://zorb.test/", True, True),  # sent home from elsewhere: the model speaks
+        ("https://zorb.test/index.php?route=product&product_id=987", False, True),  # an item
+        ("https://zorb.test/tag/lamps/kuu-4512", False, True),  # an item under a tag
+    ],
+)
+def test_a_front_page_or_a_tag_list_cited_as_such_is_not_the_models_to_judge(
+    monkeypatch: pytest.MonkeyPatch, url: str, redirected: bool, judged: bool
+) -> None:
+    """The model learnt fronts and lists as where removed items are sent, and read a
+    council's live home page and a tag's live page as notices."""
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: _zorbled())
+    page = _page("Lampshop\nThis lamp is zorbled for good.\nSimilar lamps")
+    capture = _capture(url)
+    if redirected:
+        start = "https://zorb.test/lamp/kuu-4512"
+        capture = Capture(
+            url=start,
+            started="2026-11-26T00:00:00Z",
+            hops=[Hop(url=start, status=301, location=url), *capture.hops],
+        )
+    reason = soft404_reason(capture, page, None)
+    assert (reason is not None) is judged, reason
+
+
+def test_a_consent_banner_is_never_the_sentence_quoted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model learnt cookie banners as part of error pages (their probes often failed):
+    a banner's sentence is passed over for the page's own, and alone it decides nothing."""
+    grams = {g: 2.0 for g in char_ngrams("zorbled cookies", 2, 5) if len(g.strip()) >= 4}
+    model = _model(grams)
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: model)
+    banner = "We use cookies to remember your settings."
+    page = _page(f"{banner}\nThis lamp is zorbled for good.")
+    assert "“This lamp is zorbled for good.”" in (model_reason(page, None) or "")
+    assert model_reason(_page(f"{banner}\nA brass lamp, 40 cm, with a linen shade."), None) is None

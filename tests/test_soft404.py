@@ -2082,3 +2082,18 @@ def test_a_result_list_with_results_or_a_long_page_is_not_empty() -> None:
     # "no results for this ..." in a hint is not the list itself
     hint = Readable(text="Tip: no results for this filter? Widen the area.\n8 flats", title="x")
     assert empty_results_reason(hint, search) is None
+
+
+def test_a_question_about_the_error_is_not_its_message() -> None:
+    """The asker pastes the server's message under a title asking about it."""
+    title = "Why does my Flask route return 404 Not Found when the URL has a trailing slash?"
+    text = (
+        f"{title}\nGoing to http://localhost:5000/reports/ gives me:\nNot Found\n"
+        "The requested URL was not found on the server. If you entered the URL manually "
+        "please check your spelling and try again.\nI have a small Flask app with a route "
+        "for the reports page and another for the archive. Other routes defined with a "
+        "slash at the end behave the opposite way and redirect, which I did not expect "
+        "from the documentation I read. What am I missing here?"
+    )
+    url = "https://qa.test/questions/4410276/why-does-my-flask-route-return-404"
+    assert soft404_reason(page(url), Readable(title=title, text=text), None) is None
