@@ -2257,7 +2257,7 @@ def _is_tag_page(url: str) -> bool:
 
 
 # A consent banner's sentence: what a site says of its cookies on every page.
-_CONSENT = re.compile(r"\bcookies?\b|\bgdpr\b|\bconsent\b|\bcookie-", re.IGNORECASE)
+_CONSENT = re.compile(r"\bcookies?\b|\bgdpr\b|\bconsent\b", re.IGNORECASE)
 
 
 def model_reason(
