@@ -331,9 +331,11 @@ def _shop(body: str, title: str = "Kaubamaja Kivi", canonical: str = "") -> str:
     )
 
 
-# The shop's item route for an id it does not hold, removed or never there: a notice in
-# wording no rule knows, which only the same page for a made-up id tells apart.
-_NO_ITEM = _shop("<h1>Kaup puudub</h1><p>Seda toodet meie valikus praegu ei leidu.</p>")
+# The shop's item route for an id it does not hold, removed or never there: its item
+# template left empty, no name, no price, no stock, which only the same page for a made-up
+# id tells apart (a notice in Estonian, "Seda toodet meie valikus praegu ei leidu.", was
+# used here until the notice model learnt to read it).
+_NO_ITEM = _shop("<h1>Toode</h1><p>Hind: – €</p><p>Laos: –</p><p>Tootekood: –</p>")
 
 
 def _shop_items(request: Request) -> Route:
