@@ -232,7 +232,7 @@ def test_a_heading_that_weighs_as_much_does_not_hide_the_sentence(
 
 
 def test_a_title_that_outweighs_every_sentence_decided(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A tiny page whose score comes from its title more than from any sentence: the
+    """A tiny page whose score comes from its title more than from all its sentences: the
     title decided, and a title is not a notice the page says."""
     monkeypatch.setattr(notice_model, "load_model", lambda path=None: _zorbled())
     page = _page("Lampshop\nA lamp of brass, zorbled, 40 cm.", title="Zorbled zorbled lamps")
@@ -241,6 +241,56 @@ def test_a_title_that_outweighs_every_sentence_decided(monkeypatch: pytest.Monke
     weights = dict(got.pulls)
     assert 0 < weights["A lamp of brass, zorbled, 40 cm."] < weights["Zorbled zorbled lamps"]
     assert model_reason(page, None) is None
+
+
+def test_a_title_that_outweighs_each_sentence_but_not_all_of_them_decided_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An event's title names what the notice under it speaks of ("Jazz at the castle"
+    above "The event was cancelled. Tickets were refunded."): the title weighs more than
+    either sentence, but the sentences carry most of the pull, so they decided."""
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: _zorbled())
+    text = "Lampshop\nThis lamp was zorbled.\nEvery lamp of ours gets zorbled one day."
+    page = _page(f"{text}\nOurs are zorbled by hand.", title="Zorbled lamp, zorbled")
+    got = score(page, None, _zorbled())
+    assert got is not None
+    weights = dict(got.pulls)
+    title = weights["Zorbled lamp, zorbled"]
+    assert all(0 < weights[line] < title for line in text.splitlines()[1:])
+    assert title < 0.5 * sum(w for _, w in got.pulls if w > 0)
+    assert model_reason(page, None) == (
+        "reads like a missing-item notice: “Every lamp of ours gets zorbled one day.” "
+        "(model score 0.99)"
+    )
+
+
+def test_a_short_sentence_can_be_the_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Автомобіль продано." is two words, but a sentence: a heading or a menu item does
+    not end with a full stop."""
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: _zorbled())
+    page = _page("Lampshop\nLamp zorbled.\nSimilar lamps")
+    assert model_reason(page, None) == (
+        "reads like a missing-item notice: “Lamp zorbled.” (model score 0.99)"
+    )
+    assert model_reason(_page("Lampshop\nLamps\nZorbled lamps"), None) is None
+    assert model_reason(_page("Lamp zorbled.", title=""), None) is None  # nothing named
+
+
+def test_a_heading_that_repeats_the_title_is_never_the_sentence_quoted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The item's name as the page's heading weighs as much as the sentence under it,
+    but it is the title's part, not a notice the page says."""
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: _zorbled())
+    text = "Lampshop\nThe zorbled brass lamp\nOne zorbled lamp of brass, 40 cm."
+    page = _page(text, title="The zorbled brass lamp | Lampshop")
+    got = score(page, None, _zorbled())
+    assert got is not None
+    weights = dict(got.pulls)  # the heading comes first and weighs as much
+    assert weights["The zorbled brass lamp"] == weights["One zorbled lamp of brass, 40 cm."] > 0
+    assert model_reason(page, None) == (
+        "reads like a missing-item notice: “One zorbled lamp of brass, 40 cm.” (model score 0.99)"
+    )
 
 
 def test_a_title_alone_is_not_the_notice(monkeypatch: pytest.MonkeyPatch) -> None:
