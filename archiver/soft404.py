@@ -2249,8 +2249,15 @@ def _is_front(url: str) -> bool:
 
 # A folder whose pages are the lists of one tag or topic: /tag/lighthouse-restoration.
 _TAG_FOLDER = re.compile(
-    r"tags?|topics?|categor(?:y|ies)|themen?|schlagworte?|etiquetas?|rubriques?|rubric[ah]e?"
-    r"|temas?|tema|метки|теги?|тем[аы]|rubryk[ai]|kategori(?:a|e|en)?"
+    r"tags?|topics?|hubs?|categor(?:y|ies)|themen?|schlagworte?|etiquetas?|rubriques?"
+    r"|rubric[ah]e?|temas?|tema|метки|теги?|тем[аы]|rubryk[ai]|kategori(?:a|e|en)?"
+)
+
+# A folder of help pages: they explain errors and expiry in a notice's own words.
+_HELP_FOLDER = re.compile(
+    r"help|faqs?|aide|hilfe|ayuda|ajuda|aiuto|hulp|pomoc|napoveda|segitseg"
+    r"|справка|помощь|допомога|ヘルプ|帮助|도움말",
+    re.IGNORECASE,
 )
 
 
@@ -2316,11 +2323,16 @@ def model_reason(
     - the page is not a home page or a tag's list that was cited as such and answered
       without a redirect (`cited`, the address when there was none): the model learnt
       home pages and lists as where removed items are sent, so it reads a live front
-      page or a tag's page as one.
+      page or a tag's page as one; nor a help page (/help/…, /aide/…), which explains
+      errors and expiry in a notice's own words.
     """
     if readable is None or (not readable.text and not readable.title):
         return None
-    if cited is not None and (_is_front(cited) or _is_tag_page(cited)):
+    if cited is not None and (
+        _is_front(cited)
+        or _is_tag_page(cited)
+        or any(_HELP_FOLDER.fullmatch(seg) for seg in _segments(urlsplit(cited).path)[:-1])
+    ):
         return None
     if own_words(readable, probe, NOTICE_OWN_WORDS) > NOTICE_OWN_WORDS:
         return None

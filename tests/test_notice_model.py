@@ -380,6 +380,10 @@ def test_a_sentence_that_adds_next_to_nothing_is_not_quoted(
         ("https://zorb.test/index.html", False, False),
         ("https://zorb.test/tag/lamps", False, False),  # a tag's list, cited as such
         ("https://zorb.test/topics/lamps/", False, False),
+        ("https://zorb.test/hub/lamps", False, False),
+        ("https://zorb.test/help/expired-ads", False, False),  # a help page explains notices
+        ("https://zorb.test/aide/zorbled-lamp", False, False),
+        ("https://zorb.test/help", False, True),  # a page named help is not under help/
         ("https://zorb.test/", True, True),  # sent home from elsewhere: the model speaks
         ("https://zorb.test/index.php?route=product&product_id=987", False, True),  # an item
         ("https://zorb.test/tag/lamps/kuu-4512", False, True),  # an item under a tag
@@ -389,7 +393,8 @@ def test_a_front_page_or_a_tag_list_cited_as_such_is_not_the_models_to_judge(
     monkeypatch: pytest.MonkeyPatch, url: str, redirected: bool, judged: bool
 ) -> None:
     """The model learnt fronts and lists as where removed items are sent, and read a
-    council's live home page and a tag's live page as notices."""
+    council's live home page and a tag's live page as notices; help pages explain
+    errors and expiry in a notice's own words."""
     monkeypatch.setattr(notice_model, "load_model", lambda path=None: _zorbled())
     page = _page("Lampshop\nThis lamp is zorbled for good.\nSimilar lamps")
     capture = _capture(url)
