@@ -2253,11 +2253,11 @@ _TAG_FOLDER = re.compile(
     r"|rubric[ah]e?|temas?|tema|метки|теги?|тем[аы]|rubryk[ai]|kategori(?:a|e|en)?"
 )
 
-# A folder of help pages: they explain errors and expiry in a notice's own words.
+# A folder of help pages (segments come lowercased): they explain errors and expiry in
+# a notice's own words.
 _HELP_FOLDER = re.compile(
     r"help|faqs?|aide|hilfe|ayuda|ajuda|aiuto|hulp|pomoc|napoveda|segitseg"
-    r"|справка|помощь|допомога|ヘルプ|帮助|도움말",
-    re.IGNORECASE,
+    r"|справка|помощь|допомога|ヘルプ|帮助|도움말"
 )
 
 
@@ -2265,6 +2265,11 @@ def _is_tag_page(url: str) -> bool:
     """The list of one tag or topic itself (/tag/x, /topics/x/), not an item under it."""
     segments = _segments(urlsplit(url).path)
     return len(segments) >= 2 and bool(_TAG_FOLDER.fullmatch(segments[-2]))
+
+
+def _is_help_page(url: str) -> bool:
+    """A page under a help folder (/help/expired-ads, /aide/annonces/expiree)."""
+    return any(_HELP_FOLDER.fullmatch(seg) for seg in _segments(urlsplit(url).path)[:-1])
 
 
 # A consent banner's sentence: what a site says of its cookies on every page.
@@ -2328,11 +2333,7 @@ def model_reason(
     """
     if readable is None or (not readable.text and not readable.title):
         return None
-    if cited is not None and (
-        _is_front(cited)
-        or _is_tag_page(cited)
-        or any(_HELP_FOLDER.fullmatch(seg) for seg in _segments(urlsplit(cited).path)[:-1])
-    ):
+    if cited is not None and (_is_front(cited) or _is_tag_page(cited) or _is_help_page(cited)):
         return None
     if own_words(readable, probe, NOTICE_OWN_WORDS) > NOTICE_OWN_WORDS:
         return None
