@@ -447,6 +447,8 @@ _ABOUT_HTTP = re.compile(
     r"|상태 코드"
     # a server's configuration: nginx's error_page and try_files, Apache's ErrorDocument
     r"|error_page\s+40\d|errordocument\s+40\d|try_files\s"
+    # a raw status line pasted from curl or a log: "HTTP/1.1 404 Not Found"
+    r"|\bhttp/[12](?:\.[01])? [1-5]\d\d\b"
 )
 # Parts of "Page title | Site name"; not the colon, which joins a title to its subtitle.
 # Chinese and Japanese titles join their parts with a bare "-" or "_": 该职位已下线-海西人才网.
@@ -1565,7 +1567,15 @@ _MENTION = re.compile(
     # French "dit" (says) with its subject or object, not Dutch "dit" (this)
     r"|affiche|indique|(?:il|elle|on|qui|ça|cela) dit|dit(?= que| qu'|\s*:)|si|quand|lorsque"
     r"|pourquoi|muestra|mensaje|dice|aparece|cuando"
-    r"|por qué|пишет|надпись|сообщение|показывает|появляется|если|когда|почему)\b"
+    r"|por qué|пишет|надпись|сообщение|показывает|появляется|если|когда|почему"
+    # a server or a program answering with the error: "the server answers 404 Not Found"
+    r"|answers?|answered|responds?|responded|comes back|came back|throws?|threw|throwing"
+    r"|отвечает|ответил|возвращает|выдаёт|выдает"
+    # Polish, Ukrainian, Italian, Portuguese and Dutch reports of the message
+    r"|zwraca|zwracają|zwróciło|zwrócił|wyświetla|pokazuje|pojawia się|gdy|kiedy|jeśli|jeżeli"
+    r"|dlaczego|показу\w*|з'являється|з’являється|повертає|якщо|коли|чому"
+    r"|restituisce|mostra|compare|quando|perché|retorna|aparece|por que"
+    r"|geeft|toont|verschijnt|wanneer|waarom)\b"
 )
 # Reported speech anywhere in the sentence: "… was not found, according to the police".
 _REPORTED = re.compile(
@@ -1636,7 +1646,23 @@ def _in_quotes(text: str, m: re.Match[str]) -> bool:
     if _quoted_within(text, m, QUOTE_REACH):
         return True
     # a longer quotation in paired marks: “404 Not Found – ไม่พบหน้าที่ต้องการ”
-    return _quoted_within(text, m, QUOTATION_REACH, "“«„「", "”»“」")
+    if _quoted_within(text, m, QUOTATION_REACH, "“«„「", "”»“」"):
+        return True
+    return _quoted_message(text, m)
+
+
+def _quoted_message(text: str, m: re.Match[str]) -> bool:
+    """A whole message quoted, the phrase closing it: «Помилка 404. Сторінку не знайдено»,
+    "Sorry, this page no longer exists". The quotation may hold sentences of its own; what
+    makes it one is the mark that closes right after the phrase and its pair before it."""
+    closing = re.match(r"[.!]?([\"»”“」])", text[m.end() : m.end() + 2])
+    if not closing:
+        return False
+    mark = closing.group(1)
+    pairs = {"»": "«", "”": "“„", "“": "„", "」": "「", '"': '"'}
+    before = text[max(0, m.start() - QUOTATION_REACH) : m.start()]
+    opened = max(before.rfind(q) for q in pairs[mark])
+    return opened >= 0 and "\n" not in before[opened:] and mark not in before[opened + 1 :]
 
 
 def _quoted_within(

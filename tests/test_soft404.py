@@ -188,6 +188,14 @@ def test_long_article_mentioning_not_found_is_content() -> None:
         "Der Server meldet dann meist, dass die Seite nicht gefunden wurde.",
         "What to do if the page is not found?",
         "Users see «Страница не найдена» and leave.",
+        # a server or a program answering with the error, in the languages of its users
+        "For z=19 the server answers 404 Not Found even though the file holds the tiles.",
+        "Every CSS file comes back 404 Not Found and the page is unstyled.",
+        "Każda podstrona zwraca błąd 404 od Apache.",
+        "Бот отвечает: страница не найдена, хотя рейсы есть.",
+        "Na stronie głównej działa, ale gdy otwieram wpis, strona nie istnieje.",
+        # a raw status line pasted from curl
+        "curl -I http://localhost:8080/tiles/19.png\nHTTP/1.1 404 Not Found",
     ],
 )
 def test_mentions_are_not_evidence(text: str) -> None:
@@ -1482,6 +1490,9 @@ def test_wording_in_more_languages(title: str, text: str) -> None:
         "存在しないURLでも「お探しのページは見つかりません」がステータスコード 200 で返る。",
         # a whole message quoted in paired marks, the phrase far from the opening mark
         "นักศึกษาจะพบหน้าจอแสดงข้อความ “404 Not Found – ไม่พบหน้าที่ต้องการ” เมื่อเข้าลิงก์เดิม",
+        # a whole message of two sentences quoted, the phrase closing it
+        "Половина посилань показувала «Помилка 404. Сторінку не знайдено». Ми з'ясували чому.",
+        'Please return 404 or 410. A "Sorry, this page no longer exists" message is wrong.',
     ],
 )
 def test_quoted_explained_or_status_code_talk_is_not_the_message(text: str) -> None:
