@@ -1626,7 +1626,14 @@ _FROM_SITE = re.compile(
     r"|(?:автором|администратором|модератором) (?:или|сообщества|группы)"
     # a platform naming both of its reasons: "Запись удалена либо доступ к ней ограничен"
     r"|(?:либо|или) доступ к (?:ней|нему) ограничен|или (?:был[аио]? )?удал[её]н\w*"
-    r"|или (?:ещё|еще) не создан\w*)\b"
+    r"|или (?:ещё|еще) не создан\w*"
+    # removed by the site's own editors or on an order it names: "Материал удалён по
+    # решению редакции", "retiré par la rédaction", "at the request of the court"
+    r"|по (?:решению|требованию) \w+|за (?:рішенням|вимогою) \w+|на (?:вимогу|запрос) \w+"
+    r"|decyzją \w+|na (?:wniosek|żądanie) \w+|(?:by|at) the (?:request|order) of"
+    r"|by (?:the )?editors?\b|by (?:the )?editorial|par (?:la )?rédaction"
+    r"|à la demande d|von der redaktion|auf (?:wunsch|anordnung|beschluss) d"
+    r"|por (?:decisión|orden) de|a petición de|per decisione d|su richiesta d)\b"
 )
 _SUBJECT_FIRST = re.compile(
     r"(?:file|document|resource|article|post|content|item|story|profile|account|video|tweet"
@@ -2053,11 +2060,21 @@ _PARKING_WORD = re.compile(
     r"|venta|verkauf\w*|kaufen|продаж\w*|прода[её]тся|истёк)\b"
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Thai, Lao, Myanmar and Khmer write no spaces between words either, and their words are
+# longer in letters (some four, vowel signs and tones counted): "ขออภัย เนื้อหานี้ถูกลบออก
+# จากระบบแล้ว" is seven words, not two.
+_SPACELESS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+SPACELESS_LETTERS = 4
+
+
+def _unspaced_words(text: str) -> int:
+    """Words the spaces do not show: two CJK characters, or four letters of Thai, one."""
+    return len(_CJK.findall(text)) // 2 + len(_SPACELESS.findall(text)) // SPACELESS_LETTERS
 
 
 def word_count(text: str) -> int:
-    """Words in a text, counting two CJK characters as one: those scripts use no spaces."""
-    return len(text.split()) + len(_CJK.findall(text)) // 2
+    """Words in a text, counting the words of scripts that use no spaces by letters."""
+    return len(text.split()) + _unspaced_words(text)
 
 
 def _capped_word_count(text: str, cap: int) -> int:
@@ -2069,7 +2086,7 @@ def _capped_word_count(text: str, cap: int) -> int:
     tokens = text.split(None, cap)
     if len(tokens) > cap:  # the split stopped early: at least cap + 1 words
         return cap + 1
-    return len(tokens) + len(_CJK.findall(text)) // 2
+    return len(tokens) + _unspaced_words(text)
 
 
 def _parking(url: str, title: str, text: str) -> str | None:

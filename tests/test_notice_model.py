@@ -23,7 +23,14 @@ from archiver.notice_model import (
     score,
     strongest_line,
 )
-from archiver.soft404 import NOTICE_OWN_WORDS, NOTICE_PROBABILITY, model_reason, soft404_reason
+from archiver.soft404 import (
+    NOTICE_LINE_WORDS,
+    NOTICE_OWN_WORDS,
+    NOTICE_PROBABILITY,
+    model_reason,
+    soft404_reason,
+    word_count,
+)
 
 
 def test_ngrams_are_those_of_padded_words() -> None:
@@ -274,6 +281,19 @@ def test_a_short_sentence_can_be_the_notice(monkeypatch: pytest.MonkeyPatch) -> 
     )
     assert model_reason(_page("Lampshop\nLamps\nZorbled lamps"), None) is None
     assert model_reason(_page("Lamp zorbled.", title=""), None) is None  # nothing named
+
+
+def test_a_thai_sentence_is_counted_by_its_letters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thai writes no spaces between words: "ขออภัย เนื้อหานี้ถูกลบออกจากระบบแล้ว" is
+    seven words in two runs of letters, a sentence the model may quote."""
+    line = "ขออภัย zorbled เนื้อหานี้ถูกลบออกจากระบบแล้ว"
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: _zorbled())
+    page = _page(f"ข่าวลุ่มน้ำปิง\n{line}", title="ชาวบ้านร้องเรียนโรงงาน")
+    assert model_reason(page, None) == (
+        f"reads like a missing-item notice: “{line}” (model score 0.99)"
+    )
+    assert word_count("ขออภัย เนื้อหานี้ถูกลบออกจากระบบแล้ว") >= NOTICE_LINE_WORDS
+    assert word_count("หน้าแรก") < NOTICE_LINE_WORDS  # a menu item stays one
 
 
 def test_a_heading_that_repeats_the_title_is_never_the_sentence_quoted(

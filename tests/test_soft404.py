@@ -1325,6 +1325,25 @@ def test_more_languages_and_removed_content(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Материал удалён по решению редакции.",
+        "Материал удалён по требованию правообладателя.",
+        "This article was removed by the editors.",
+    ],
+)
+def test_a_removal_by_the_sites_own_editors_is_the_pages_notice(notice: str) -> None:
+    """The piece speaks of a thing ("материал", "article"), not of the page, so it needs
+    something that makes it this site's own: its editors' decision, an order it obeyed."""
+    headline = "Депутат задержан по подозрению во взятке"
+    gone = Readable(text=f"{headline}\nНовости\nПолитика\n{notice}", title=headline)
+    assert soft404_reason(page(), gone, None) is not None
+    # the same told of another site is news
+    told = f"{headline}\nНовости\n{notice[:-1]}, сообщили в пресс-службе соседнего портала."
+    assert soft404_reason(page(), Readable(text=told, title=headline), None) is None
+
+
 def test_message_in_the_opening_words_of_a_longer_page(monkeypatch: pytest.MonkeyPatch) -> None:
     help_text = " ".join(["Titles are case sensitive; check the deletion log."] * 15)
     text = "Wikipedia does not have an article with this exact name.\n" + help_text
