@@ -79,6 +79,10 @@ MIN_TEXT = 250
 # A fallback must bring this much more text to be preferred over the first answer.
 FALLBACK_GAIN = 2.0
 PDF_MAX_PAGES = 2000
+# Below this many characters an extraction is checked for the lines under the page's
+# heading, and past this many words those lines are an article, not a notice.
+HEADING_CHECK_TEXT = 1500
+HEADING_BLOCK_WORDS = 50
 
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|title|meta|div|p|script|table|h1)\b",
@@ -229,7 +233,10 @@ def read_html(
     prepare_tree(tree, notices, alerts)
     doc = _extract(tree, url)
     if doc is not None:
-        readable.text = _with_title(_tidy(doc.text or ""), readable.title)
+        main = _tidy(doc.text or "")
+        if len(main) < HEADING_CHECK_TEXT:
+            main = _with_heading_block(main, tree)
+        readable.text = _with_title(main, readable.title)
     if len(readable.text) < MIN_TEXT:
         fallback = whole_page_text(tree)
         if len(fallback) > FALLBACK_GAIN * max(len(readable.text), 1):
@@ -648,6 +655,39 @@ def _language(head: Head, headers: list[tuple[str, str]], declared: str = "") ->
         if tag.isalpha() and 2 <= len(tag) <= 3:
             return tag
     return ""
+
+
+def _with_heading_block(text: str, tree: HtmlElement) -> str:
+    """A short extraction with the lines that stand under the page's heading put first,
+    when it has none of them.
+
+    On a page left with its heading and one line under it ("Ten artykuł nie jest już
+    dostępny."), trafilatura may judge that block too small to be the main text and keep
+    the cookie box and the footer instead: the one line that says what became of the page
+    is then lost to every reader of the text. An article's body under its heading is
+    longer than a notice and is what trafilatura keeps, so only a few lines are added.
+    """
+    heading = tree.find(".//body//h1")
+    if heading is None:
+        return text
+    lines: list[str] = []
+    words = 0
+    for sibling in heading.itersiblings():
+        if not isinstance(sibling.tag, str) or sibling.tag in {"script", "style", "template"}:
+            continue
+        line = " ".join(sibling.text_content().split())
+        if not line:
+            continue
+        words += len(line.split())
+        if words > HEADING_BLOCK_WORDS:
+            return text
+        lines.append(line)
+    # trafilatura breaks a block's inline parts onto lines of their own and may join two
+    # sentences: the lines are looked for with no whitespace on either side
+    squeezed = "".join(text.split())
+    if not lines or any("".join(line.split()) in squeezed for line in lines):
+        return text
+    return "\n".join(lines) + ("\n" + text if text else "")
 
 
 def _with_title(text: str, title: str) -> str:

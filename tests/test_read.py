@@ -898,3 +898,30 @@ def test_the_whole_page_fallback_keeps_a_line_per_block() -> None:
     assert lines[0] == "Skip to main content"
     assert "Missing Wexmoor teenager found safe" in lines
     assert "Hallam's Hardware closes its doors after 62 years" in lines
+
+
+EMPTIED = """<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8">
+<title>Dni Kultury nad Zalewem: program</title></head><body>
+<div class="rodo"><p><strong>Drodzy Czytelnicy,</strong> na naszej stronie używamy plików
+cookies. Korzystając ze strony wyrażasz zgodę na ich używanie zgodnie z ustawieniami
+przeglądarki. Administratorem danych jest Wydawnictwo Zalew Sp. z o.o.</p></div>
+<ul id="menu"><li><a href="/miasto/">Miasto</a></li><li><a href="/sport/">Sport</a></li></ul>
+<div id="main"><div class="artykul">
+<div class="okruszki"><a href="/">Kurier</a> &raquo; <a href="/miasto/">Miasto</a></div>
+<h1>Dni Kultury nad Zalewem: program</h1>
+<div class="komunikat">Ten artykuł nie jest już dostępny.</div>
+</div></div>
+<div id="stopka"><p>&copy; 2003-2024 Kurier Zalewu. Wszelkie prawa zastrzeżone. Wydawca:
+Wydawnictwo Zalew Sp. z o.o., ul. Portowa 12, 10-522 Olsztyn.</p>
+<p><a href="/redakcja">Redakcja</a> | <a href="/reklama">Reklama</a></p></div>
+</body></html>"""
+
+
+def test_the_line_under_the_heading_of_an_emptied_page_is_kept() -> None:
+    """trafilatura keeps the cookie box and the footer of a page left with its heading and
+    one line, and drops that line: the only one that says what became of the page."""
+    r = read_payload(EMPTIED.encode(), [("Content-Type", "text/html")], "https://k.test/a/1")
+    assert "Ten artykuł nie jest już dostępny." in r.text.splitlines()
+    # an article's body under its heading is trafilatura's to keep, and is not doubled
+    article = read_payload(PAGE.encode(), [("Content-Type", "text/html")], "https://n.test/a")
+    assert article.text.count("Paragraph 3 of the article") == 1
