@@ -675,7 +675,9 @@ def _with_heading_block(text: str, tree: HtmlElement) -> str:
     for sibling in heading.itersiblings():
         if not isinstance(sibling.tag, str) or sibling.tag in {"script", "style", "template"}:
             continue
-        line = " ".join(sibling.text_content().split())
+        # itertext, not text_content: "<strong>no longer available</strong>We don't…"
+        # would join two sentences into one word
+        line = " ".join(" ".join(sibling.itertext()).split())
         if not line:
             continue
         words += len(line.split())
