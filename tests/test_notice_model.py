@@ -296,6 +296,17 @@ def test_a_thai_sentence_is_counted_by_its_letters(monkeypatch: pytest.MonkeyPat
     assert word_count("หน้าแรก") < NOTICE_LINE_WORDS  # a menu item stays one
 
 
+def test_a_skip_link_is_never_the_sentence_quoted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An accessible template's first line says nothing of the page, error page or not."""
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: _zorbled())
+    page = _page("Skip to main content of the zorbled site\nLamps\nA lamp of brass, 40 cm.")
+    assert model_reason(page, None) is None
+    page = _page("Lamps\nThe zorbled lamp of brass is gone.\nA lamp of brass, 40 cm.")
+    assert model_reason(page, None) == (
+        "reads like a missing-item notice: “The zorbled lamp of brass is gone.” (model score 0.99)"
+    )
+
+
 def test_a_heading_that_repeats_the_title_is_never_the_sentence_quoted(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

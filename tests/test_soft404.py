@@ -194,6 +194,11 @@ def test_long_article_mentioning_not_found_is_content() -> None:
         "Każda podstrona zwraca błąd 404 od Apache.",
         "Бот отвечает: страница не найдена, хотя рейсы есть.",
         "Na stronie głównej działa, ale gdy otwieram wpis, strona nie istnieje.",
+        # a site delivering no 404, an error met while doing something
+        "Viele Seiten liefern dabei gar keinen Fehler 404, sondern leiten auf die Startseite um.",
+        "Ошибка 404 при загрузке фото в галерею",
+        # one parked domain among the places dead links lead
+        "Old links now lead nowhere: a 404, a parked domain, or an unrelated home page.",
         # a raw status line pasted from curl
         "curl -I http://localhost:8080/tiles/19.png\nHTTP/1.1 404 Not Found",
     ],
@@ -1734,6 +1739,14 @@ def test_a_short_page_declaring_a_landing_page_as_its_address() -> None:
         assert canonical_reason(page(url), item, probe) is None
     long = Readable(title="Shop", text="A kettle. " * 120, canonical="https://shop.test/")
     assert canonical_reason(page(url), long, probe) is None
+    # a live page with sentences of its own under a template's home-page default
+    syrup = Readable(
+        title="Sirop d'érable ambré – 1 L",
+        text="Home\nBasket\n26,50 $\nSirop de catégorie A, ambré, goût riche, récolté au "
+        "printemps par nos membres. Bouteille de verre de 1 litre, fermée à chaud.",
+        canonical="https://shop.test/",
+    )
+    assert canonical_reason(page(url), syrup, probe) is None
     # a cited home page may declare itself as it likes
     home = Readable(title="Shop", text="Hi", canonical="https://shop.test/index.html")
     assert canonical_reason(page("https://shop.test/"), home, probe) is None
