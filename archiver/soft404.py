@@ -387,6 +387,12 @@ _STRONG = (
     r"|это сообщество заблокировано|^hesap yasaklandı$|bu hesap[^.\n]{0,80}? yasaklandı"
     r"|has been withdrawn by order of the court|este conjunto de dados foi removido"
     r"|(?:il contenuto del presente articolo|questo articolo) è stato rimosso|^articolo rimosso$"
+    # Batches 179-190
+    r"|não foi possível encontrar (?:esta|essa) (?:conta|página|publicação)"
+    # closed and removed; closed alone, a petition or a fundraiser still shows its text
+    r"|(?:petition|campaign|fundraiser) (?:has been|is|was) closed and removed"
+    r"|wydarzenie (?:zostało )?odwołane|periodo di pubblicazione (?:dell'atto )?è terminato"
+    r"|voimassaoloaika on päättynyt|dokumentum már nem érhető el"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (
@@ -1640,7 +1646,8 @@ _FROM_SITE = re.compile(
     r"|или (?:ещё|еще) не создан\w*"
     # removed by the site's own editors or on an order it names: "Материал удалён по
     # решению редакции", "retiré par la rédaction", "at the request of the court"
-    r"|по (?:решению|требованию) \w+|за (?:рішенням|вимогою) \w+|на (?:вимогу|запрос) \w+"
+    r"|по (?:решению|требованию|просьбе) \w+|за (?:рішенням|вимогою|проханням) \w+"
+    r"|на (?:вимогу|запрос|прохання) \w+|at the (?:author's|owner's) request"
     r"|decyzją \w+|na (?:wniosek|żądanie) \w+|(?:by|at) the (?:request|order) of"
     r"|by (?:the )?editors?\b|by (?:the )?editorial|par (?:la )?rédaction"
     r"|à la demande d|von der redaktion|auf (?:wunsch|anordnung|beschluss) d"

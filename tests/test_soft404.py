@@ -1349,6 +1349,30 @@ def test_a_removal_by_the_sites_own_editors_is_the_pages_notice(notice: str) -> 
     assert soft404_reason(page(), Readable(text=told, title=headline), None) is None
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Não foi possível encontrar esta conta", "Entre para seguir criadores."),
+        ("Fix Our Roads", "Fix Our Roads\nThis petition has been closed and removed."),
+        ("Manifa 2020", "Aktualności\nWydarzenia\nManifa 2020\nWydarzenie odwołane."),
+        ("Ordinanza n. 384", "Albo pretorio\nIl periodo di pubblicazione dell'atto è terminato."),
+        ("Kuulutus", "Päätöksenteko\nKuulutuksen voimassaoloaika on päättynyt."),
+        ("12/2015. rendelet", "12/2015. rendelet\nA dokumentum már nem érhető el."),
+        ("Хроника забастовки", "Тексты\nХроника забастовки\nМатериал удален по просьбе автора."),
+    ],
+)
+def test_removed_item_wording_of_batches_179_to_190(title: str, text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+def test_a_closed_petition_still_showing_its_text_is_content() -> None:
+    text = (
+        "This petition is closed and no longer accepting signatures.\n"
+        + "We call on the council to restore the night bus to the hospital. " * 8
+    )
+    assert soft404_reason(page(), Readable(text=text, title="Night bus"), None) is None
+
+
 def test_message_in_the_opening_words_of_a_longer_page(monkeypatch: pytest.MonkeyPatch) -> None:
     help_text = " ".join(["Titles are case sensitive; check the deletion log."] * 15)
     text = "Wikipedia does not have an article with this exact name.\n" + help_text
