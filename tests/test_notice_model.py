@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from archiver import notice_model
+from archiver import notice_model, soft404
 from archiver.model import Capture, Hop, Readable
 from archiver.notice_model import (
     BUCKETS,
@@ -294,6 +294,26 @@ def test_a_thai_sentence_is_counted_by_its_letters(monkeypatch: pytest.MonkeyPat
     )
     assert word_count("ขออภัย เนื้อหานี้ถูกลบออกจากระบบแล้ว") >= NOTICE_LINE_WORDS
     assert word_count("หน้าแรก") < NOTICE_LINE_WORDS  # a menu item stays one
+
+
+def test_a_lower_score_needs_one_short_finished_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Between the two thresholds the model is trusted only for a line that is a notice's
+    shape; above the higher one a heading or a button may be what it quotes."""
+    monkeypatch.setattr(notice_model, "load_model", lambda path=None: _zorbled())
+    monkeypatch.setattr(soft404, "NOTICE_PROBABILITY", 0.995)  # 0.99 is in the band
+    monkeypatch.setattr(soft404, "NOTICE_SENTENCE_PROBABILITY", 0.9)
+    sentence = _page("Lamps\nThe lamp was zorbled.\nA lamp of brass, 40 cm")
+    assert model_reason(sentence, None) == (
+        "reads like a missing-item notice: “The lamp was zorbled.” (model score 0.99)"
+    )
+    heading = _page("Lamps\nZorbled lamps of brass and glass\nA lamp of brass, 40 cm")
+    assert model_reason(heading, None) is None
+    long = "The lamp was zorbled by the shop, which sold every one of its brass lamps last year."
+    assert model_reason(_page(f"Lamps\n{long}"), None) is None
+    monkeypatch.setattr(soft404, "NOTICE_PROBABILITY", 0.95)
+    assert model_reason(heading, None) == (
+        "reads like a missing-item notice: “Zorbled lamps of brass and glass” (model score 0.99)"
+    )
 
 
 def test_a_skip_link_is_never_the_sentence_quoted(monkeypatch: pytest.MonkeyPatch) -> None:
