@@ -27,6 +27,7 @@ from archiver.soft404 import (
     NOTICE_LINE_WORDS,
     NOTICE_OWN_WORDS,
     NOTICE_PROBABILITY,
+    NOTICE_SENTENCE_PROBABILITY,
     model_reason,
     soft404_reason,
     word_count,
@@ -153,14 +154,26 @@ def test_a_short_page_the_model_reads_as_a_notice_is_a_soft_404(
     assert model_reason(page, None) is not None
 
 
-@pytest.mark.parametrize(("probability", "notice"), [(0.675, True), (0.64, False)])
+@pytest.mark.parametrize(
+    ("line", "probability", "notice"),
+    [
+        ("This lamp is zorbled for good", 0.675, True),
+        ("This lamp is zorbled for good", 0.64, False),
+        # one short finished sentence counts from 0.55
+        ("This lamp is zorbled for good.", 0.64, True),
+        ("This lamp is zorbled for good.", 0.56, True),
+        ("This lamp is zorbled for good.", 0.54, False),
+    ],
+)
 def test_a_notice_needs_a_score_of_two_in_three(
-    monkeypatch: pytest.MonkeyPatch, probability: float, notice: bool
+    monkeypatch: pytest.MonkeyPatch, line: str, probability: float, notice: bool
 ) -> None:
     """0.65: on batches 95-142, each judged by a model trained before it, 0.7 let 10 of
-    63 notices through that 0.65 found, for one live page taken."""
+    63 notices through that 0.65 found, for one live page taken. A short finished
+    sentence counts from 0.55 (see NOTICE_SENTENCE_PROBABILITY)."""
     assert NOTICE_PROBABILITY == 0.65
-    page = _page("Lampshop\nLamps\nThis lamp is zorbled for good.\nSimilar lamps")
+    assert NOTICE_SENTENCE_PROBABILITY == 0.55
+    page = _page(f"Lampshop\nLamps\n{line}\nSimilar lamps")
     weights = {g: 2.0 for g in char_ngrams("zorbled", 2, 5) if len(g.strip()) >= 4}
     at_zero = score(page, None, _model(weights, intercept=0.0))
     assert at_zero is not None
