@@ -403,7 +403,7 @@ _PLACEHOLDER = (
     r"|future home of something quite cool"
     r"|(?:this|the) domain(?: name)?(?: [\w.-]+)? (?:may be|is|might be) for sale|buy this domain"
     r"|this domain (?:name )?(?:has expired|is parked)|domain (?:name )?(?:has )?expired"
-    r"|parked (?:free|domain|by)|diese domain (?:steht zum verkauf|kaufen|ist geparkt)"
+    r"|parked (?:free|domain|by)\b|diese domain (?:steht zum verkauf|kaufen|ist geparkt)"
     r"|ce (?:nom de )?domaine (?:est à vendre|a expiré)|este dominio (?:está en venta"
     r"|ha caducado|ha expirado)|домен (?:продается|продаётся|истёк)"
 )
@@ -774,10 +774,10 @@ def canonical_reason(
     # A home page is the default many shop and blog templates put in every page's head,
     # live or not: declared there, only a page with no sentence of its own is a removed
     # item's shell. On the labelled pages the home page alone found 4 removed items and
-    # took 6 live short pages (a product, a reader, a delivery update) for removed ones;
-    # all 6 had over twenty words of prose, 3 of the 4 none.
+    # took 7 live short pages (a product, a reader, a delivery update) for removed ones;
+    # each of the 7 had a sentence of its own, 3 of the 4 none.
     own = readable.text if probe is None else _own_text(readable.text, probe)
-    if where.endswith("home page") and _prose_words(own) > BARE_PROSE_WORDS:
+    if where.endswith("home page") and _prose_words(own) > 0:
         return None
     return f"declares {where} as its address (canonical) and has few words of its own"
 
@@ -1605,6 +1605,12 @@ _REPORTED_AFTER = re.compile(
     r"|と(?:表示|いう|言う|出る|出て|書かれ)|(?:이?라는|이?라고)\s)"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# A title opening on a case or a question word is a guide's topic, not the page's state:
+# "When the listing for your rental has been removed", "Si votre annonce a expiré".
+_TOPIC_TITLE = re.compile(
+    r"\s*(?:when|if|why|how|what (?:to do )?if|what happens|quand|si|pourquoi|que faire"
+    r"|wenn|falls|warum|was tun|cuando|si|por qué|qué hacer|когда|если|почему|что делать)\b"
+)
 _STATUS_CODE = re.compile(r"\b(?:30[1278]|40[0-9]|41\d|429|5\d\d)\b")
 # A phrase in quotation marks inside a title is what the page is about: a thread called
 # 'After the upgrade, «Page not found» on every subdomain'.
@@ -1886,8 +1892,8 @@ def wording_reason(
     work = not short and bool(_WORK_DECLARED.fullmatch(readable.declares.lower()))
     if title and (short or words <= TITLE_BODY_WORDS) and not work:
         for part in _title_parts(title):
-            if part.rstrip().endswith("?"):
-                continue
+            if part.rstrip().endswith("?") or _TOPIC_TITLE.match(part.casefold()):
+                continue  # a question or a case: "When the listing has been removed"
             folded = part.replace("’", "'").casefold()
             # Seconded by the body, or shown as the page's heading: a removed item's page
             # with its "similar items" says it in both places, an article in neither.

@@ -199,6 +199,7 @@ def test_long_article_mentioning_not_found_is_content() -> None:
         "Ошибка 404 при загрузке фото в галерею",
         # one parked domain among the places dead links lead
         "Old links now lead nowhere: a 404, a parked domain, or an unrelated home page.",
+        "Most of them were missing: parked domains, deleted blogs, videos now unavailable",
         # a raw status line pasted from curl
         "curl -I http://localhost:8080/tiles/19.png\nHTTP/1.1 404 Not Found",
     ],
@@ -1365,6 +1366,19 @@ def test_removed_item_wording_of_batches_179_to_190(title: str, text: str) -> No
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
 
 
+def test_a_title_opening_on_a_case_is_a_guides_topic() -> None:
+    """ "When the listing for your rental has been removed" is a fact sheet's subject."""
+    text = "Why listings disappear\nThe property has been leased.\nWhat you can do"
+    for title in [
+        "When the listing for your rental has been removed",
+        "Si votre annonce a été supprimée",
+        "Wenn die Anzeige gelöscht wurde",
+    ]:
+        assert soft404_reason(page(), Readable(text=text, title=title), None) is None
+    gone = Readable(text=text, title="The listing for your rental has been removed")
+    assert soft404_reason(page(), gone, None) is not None
+
+
 def test_a_closed_petition_still_showing_its_text_is_content() -> None:
     text = (
         "This petition is closed and no longer accepting signatures.\n"
@@ -1771,6 +1785,8 @@ def test_a_short_page_declaring_a_landing_page_as_its_address() -> None:
         canonical="https://shop.test/",
     )
     assert canonical_reason(page(url), syrup, probe) is None
+    card = replace(syrup, text="Home\nBasket\nA simple thank-you in navy ink, with envelope.")
+    assert canonical_reason(page(url), card, probe) is None
     # a cited home page may declare itself as it likes
     home = Readable(title="Shop", text="Hi", canonical="https://shop.test/index.html")
     assert canonical_reason(page("https://shop.test/"), home, probe) is None
