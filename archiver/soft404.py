@@ -391,8 +391,14 @@ _STRONG = (
     r"|não foi possível encontrar (?:esta|essa) (?:conta|página|publicação)"
     # closed and removed; closed alone, a petition or a fundraiser still shows its text
     r"|(?:petition|campaign|fundraiser) (?:has been|is|was) closed and removed"
-    r"|wydarzenie (?:zostało )?odwołane|periodo di pubblicazione (?:dell'atto )?è terminato"
+    r"|wydarzenie (?:zostało )?odwołane"
     r"|voimassaoloaika on päättynyt|dokumentum már nem érhető el"
+    # Batches 191-196
+    r"|(?:this|the) (?:vehicle|car|boat|bike|property) has (?:now )?been sold"
+    r"|periodo di pubblicazione (?:di questo atto |dell'atto )?è terminato"
+    r"|je zaključen in ni več na voljo|(?:אינם|אינו|אינה|אינן) זמינ\w* עוד"
+    r"|(?:ce|cet|cette) (?:compte|profil|utilisateur|vidéo|publication|contenu)"
+    r" n'est plus disponible"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (

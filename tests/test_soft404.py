@@ -1360,9 +1360,15 @@ def test_a_removal_by_the_sites_own_editors_is_the_pages_notice(notice: str) -> 
         ("Kuulutus", "Päätöksenteko\nKuulutuksen voimassaoloaika on päättynyt."),
         ("12/2015. rendelet", "12/2015. rendelet\nA dokumentum már nem érhető el."),
         ("Хроника забастовки", "Тексты\nХроника забастовки\nМатериал удален по просьбе автора."),
+        # batches 191-196
+        ("2017 Golf GTI", "« Back to stock\n2017 Golf GTI\nThis vehicle has now been sold."),
+        ("Determinazione n. 1529", "Il periodo di pubblicazione di questo atto è terminato."),
+        ("Javni razpis 2019", "Razpisi\nRazpis je zaključen in ni več na voljo."),
+        ("מכרז פומבי 07/2018", "מכרזים\nהמכרז הסתיים והמסמכים אינם זמינים עוד."),
+        ("Ce compte n'est plus disponible", "Le compte a été fermé par son propriétaire."),
     ],
 )
-def test_removed_item_wording_of_batches_179_to_190(title: str, text: str) -> None:
+def test_removed_item_wording_of_batches_179_to_196(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
 
 
