@@ -1615,7 +1615,7 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 # "When the listing for your rental has been removed", "Si votre annonce a expiré".
 _TOPIC_TITLE = re.compile(
     r"\s*(?:when|if|why|how|what (?:to do )?if|what happens|quand|si|pourquoi|que faire"
-    r"|wenn|falls|warum|was tun|cuando|si|por qué|qué hacer|когда|если|почему|что делать)\b"
+    r"|wenn|falls|warum|was tun|cuando|por qué|qué hacer|когда|если|почему|что делать)\b"
 )
 _STATUS_CODE = re.compile(r"\b(?:30[1278]|40[0-9]|41\d|429|5\d\d)\b")
 # A phrase in quotation marks inside a title is what the page is about: a thread called
@@ -2373,8 +2373,9 @@ _SKIP_LINK = re.compile(
 _SHORT_SENTENCE = re.compile(r"\w[\w'’-]*(?:\s+\w[\w'’-]*){1,2}\s*[.!。！]")
 
 
-def _short_sentence(line: str) -> bool:
-    """One finished sentence of a few words: what a notice under an item's title is."""
+def _finished_and_short(line: str) -> bool:
+    """A line that ends as a sentence ends, in at most NOTICE_SENTENCE_WORDS words: the
+    shape of a notice under an item's title, not of a heading, a button or a breadcrumb."""
     line = line.strip()
     return bool(_FINISHED.fullmatch(line)) and (
         _capped_word_count(line, NOTICE_SENTENCE_WORDS) <= NOTICE_SENTENCE_WORDS
@@ -2406,6 +2407,8 @@ def model_reason(
 
     The model gives a page's whole opening one score, so it is only trusted where the
     page itself can be quoted for it and the rules have not already read it otherwise:
+    - the score is at least NOTICE_PROBABILITY, or NOTICE_SENTENCE_PROBABILITY when the
+      line quoted is a short finished sentence ("Подію скасовано.");
     - the page is short (own words outside the frame it shares with the host's
       random-path page), since a long article's opening may announce a story about a
       removal;
@@ -2447,7 +2450,7 @@ def model_reason(
     line, weight = max(quotable, key=lambda pair: pair[1], default=("", 0.0))
     if weight <= 0:
         return None
-    if verdict.probability < NOTICE_PROBABILITY and not _short_sentence(line):
+    if verdict.probability < NOTICE_PROBABILITY and not _finished_and_short(line):
         return None
     pull = sum(w for _, w in verdict.pulls if w > 0)
     if max((w for text, w in verdict.pulls if text == title), default=0.0) > (
