@@ -657,6 +657,9 @@ def _language(head: Head, headers: list[tuple[str, str]], declared: str = "") ->
     return ""
 
 
+_NOT_TEXT_TAGS = frozenset({"script", "style", "template"})
+
+
 def _with_heading_block(text: str, tree: HtmlElement) -> str:
     """A short extraction with the lines that stand under the page's heading put first,
     when it has none of them.
@@ -673,7 +676,7 @@ def _with_heading_block(text: str, tree: HtmlElement) -> str:
     lines: list[str] = []
     words = 0
     for sibling in heading.itersiblings():
-        if not isinstance(sibling.tag, str) or sibling.tag in {"script", "style", "template"}:
+        if not isinstance(sibling.tag, str) or sibling.tag in _NOT_TEXT_TAGS:
             continue
         # itertext, not text_content: "<strong>no longer available</strong>We don't…"
         # would join two sentences into one word

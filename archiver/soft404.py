@@ -1688,17 +1688,21 @@ def _in_quotes(text: str, m: re.Match[str]) -> bool:
     return _quoted_message(text, m)
 
 
+# A closing mark right after a phrase (a full stop may come first), and where each opens.
+_CLOSING_MARK = re.compile(r"[.!]?([\"»”“」])")
+_OPENING_OF = {"»": "«", "”": "“„", "“": "„", "」": "「", '"': '"'}
+
+
 def _quoted_message(text: str, m: re.Match[str]) -> bool:
     """A whole message quoted, the phrase closing it: «Помилка 404. Сторінку не знайдено»,
     "Sorry, this page no longer exists". The quotation may hold sentences of its own; what
     makes it one is the mark that closes right after the phrase and its pair before it."""
-    closing = re.match(r"[.!]?([\"»”“」])", text[m.end() : m.end() + 2])
+    closing = _CLOSING_MARK.match(text, m.end())
     if not closing:
         return False
     mark = closing.group(1)
-    pairs = {"»": "«", "”": "“„", "“": "„", "」": "「", '"': '"'}
     before = text[max(0, m.start() - QUOTATION_REACH) : m.start()]
-    opened = max(before.rfind(q) for q in pairs[mark])
+    opened = max(before.rfind(q) for q in _OPENING_OF[mark])
     return opened >= 0 and "\n" not in before[opened:] and mark not in before[opened + 1 :]
 
 
@@ -2314,7 +2318,7 @@ NOTICE_PROBABILITY = 0.65
 # notices on pages it had not learnt were breadcrumbs, buttons, headings and handles.
 NOTICE_SENTENCE_PROBABILITY = 0.55
 NOTICE_SENTENCE_WORDS = 12
-_FINISHED = re.compile(r".*[.!。！।]")
+_SENTENCE_STOPS = (".", "!", "。", "！", "।")
 NOTICE_OWN_WORDS = 200  # own words past which a page is more than its notice
 NOTICE_LINE_WORDS = 4  # a line shorter than this is a heading or a price, not a notice
 # of the pull towards "notice" past which the title decided: on batches 119-160, each
@@ -2377,7 +2381,7 @@ def _finished_and_short(line: str) -> bool:
     """A line that ends as a sentence ends, in at most NOTICE_SENTENCE_WORDS words: the
     shape of a notice under an item's title, not of a heading, a button or a breadcrumb."""
     line = line.strip()
-    return bool(_FINISHED.fullmatch(line)) and (
+    return line.endswith(_SENTENCE_STOPS) and (
         _capped_word_count(line, NOTICE_SENTENCE_WORDS) <= NOTICE_SENTENCE_WORDS
     )
 
