@@ -1112,6 +1112,19 @@ def _strip_paths(text: str, url: str) -> str:
     return " ".join(w for w in re.findall(r"\w+", text.casefold()) if w not in own)
 
 
+# A made-up name as a random path has it: letters and digits mixed ("k3j9x2q7w1", the
+# hex of "archiver-probe-5f0c…"), or the probe's own prefix.
+_MADE_UP = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{8,}|archiver|probe")
+
+
+def _strip_echo(probe_text: str, page: str) -> str:
+    """The probe's text without the random name it echoes ("Contact @k3j9x2q7w1"), as the
+    page's own text is stripped of its address's words: a catch-all page then reads the
+    same for the missing name and the random one."""
+    seen = set(page.split())
+    return " ".join(w for w in probe_text.split() if w in seen or not _MADE_UP.fullmatch(w))
+
+
 def probe_reason(capture: Capture, readable: Readable | None, probe: Readable | None) -> str | None:
     """Soft-404 evidence from likeness to the host's page for a path that cannot exist."""
     if _is_home(capture.url):
@@ -1280,7 +1293,7 @@ def _likeness(capture: Capture, readable: Readable | None, probe: Readable | Non
     if n_page > cap or min(n_page, n_probe) < 0.6 * max(n_page, n_probe):
         return None  # lengths this far apart cannot reach PROBE_SIMILARITY
     page = _strip_paths(normalize(readable.text), capture.final_url)
-    other = _strip_paths(normalize(probe.text), capture.final_url)
+    other = _strip_echo(_strip_paths(normalize(probe.text), capture.final_url), page)
     if len(other.split()) < 3 or len(page.split()) < 3:
         return None
     if readable.declares and _title_key(readable.title) != _title_key(probe.title):
@@ -1581,7 +1594,9 @@ _NOUN_FIRST = re.compile(r"(?:page|file|document|article|post|link|content|video
 # Words that make what follows a report of the message rather than the message itself:
 # "the server says the page was not found", "what to do if the page is not found?".
 _MENTION = re.compile(
-    r"\b(?:says?|said|shows?|showed|displays?|displayed|message|reads|returns?|returned|gets?"
+    # "shows" the verb, not "this show is no longer available" (a podcast's page)
+    r"\b(?:says?|said|(?<!\bthis )(?<!\bthe )(?<!\ba )shows?|showed|displays?|displayed"
+    r"|message|reads|returns?|returned|gets?"
     r"|getting|if|when|whenever|why|means?|meant|meaning|usually|typically|often|significa"
     r"|saying|showing|giving|gives"
     r"|signifie|bedeutet|означает|meldet|meldung|zeigt|anzeigt|erscheint|wenn|falls|warum"
@@ -1678,8 +1693,14 @@ QUOTE_REACH = 12  # characters between a quotation mark and the phrase it enclos
 QUOTATION_REACH = 60  # the same in paired marks, which quote whole messages
 
 
+# An apostrophe between two letters elides or joins words ("l'atto", "all'albo",
+# "don't"): it opens and closes no quotation.
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+
+
 def _in_quotes(text: str, m: re.Match[str]) -> bool:
     """The phrase stands inside quotation marks: „404 Seite nicht gefunden“."""
+    text = _INNER_APOSTROPHE.sub("\u02bc", text)  # same length: m's offsets still hold
     if _quoted_within(text, m, QUOTE_REACH):
         return True
     # a longer quotation in paired marks: “404 Not Found – ไม่พบหน้าที่ต้องการ”
