@@ -48,6 +48,31 @@ PROSE_LINE_WORDS = 8  # a line this long is a sentence, not a name, a price or a
 SECTION_WORDS = 500
 
 _GAP = r"(?:[^.!?\n]|\.(?=\w)){0,50}?"  # within one sentence (a dot inside 10.5555/x is no end)
+# A line that is only "Event cancelled.": what an event page is left with once the event
+# is called off and its details are taken down. A whole line, so that a post reporting
+# "Saturday's clean-up event is cancelled because of the storm" is not read as one.
+_CANCELLED_LINE = (
+    r"(?:^|(?<=\n))(?:"
+    r"(?:this |the )?event (?:has been|was|is) (?:cancell?ed|called off)"
+    r"|(?:ця |цю )?(?:поді[яю]|захід) (?:було )?скасовано"
+    r"|(?:это |данное )?(?:мероприятие|событие) (?:было )?отменено"
+    r"|(?:гэтая )?(?:падзея|мерапрыемства) (?:была |было )?адменен[аы]?"
+    r"|renginys (?:yra )?atšauktas|pasākums (?:ir )?atcelts|üritus (?:on )?tühistatud"
+    r"|(?:diese |die )?veranstaltung (?:wurde |ist )?abgesagt"
+    r"|(?:cet |l')?(?:événement|évènement) (?:a été |est )?annulé"
+    r"|(?:este |el |o )?evento (?:ha sido |fue |foi |está )?cancelado"
+    r"|(?:questo |l')?evento (?:è stato )?annullato"
+    r"|(?:dit |het )?evenement (?:is )?(?:geannuleerd|afgelast)"
+    r"|evenemanget (?:är inställt|har ställts in)|arrangementet er (?:avlyst|aflyst)"
+    r"|tapahtuma on peruttu|akce (?:byla )?zrušena|podujatie (?:bolo )?zrušené"
+    r"|dogodek je odpovedan|(?:događaj je otkazan|догађај је отказан)"
+    r"|(?:a |az )?(?:rendezvény|esemény) (?:elmarad|törölve)"
+    r"|evenimentul a fost anulat|η εκδήλωση ακυρώθηκε|etkinlik iptal edildi"
+    r"|האירוע בוטל|(?:تم )?إلغاء (?:الفعالية|الحدث)|ღონისძიება გაუქმდა"
+    r"|(?:この)?イベントは中止(?:となりました|になりました|しました)?"
+    r"|행사가 취소되었습니다|活动已取消"
+    r")[.!。]?(?=[ \t]*(?:\n|$))"
+)
 _STRONG = (
     # English: "<the page> … <could not be found>", and set phrases
     rf"\b(?:page|file|document|resource|article|post|url|link|content|item|story|profile"
@@ -399,6 +424,7 @@ _STRONG = (
     r"|je zaključen in ni več na voljo|(?:אינם|אינו|אינה|אינן) זמינ\w* עוד"
     r"|(?:ce|cet|cette) (?:compte|profil|utilisateur|vidéo|publication|contenu)"
     r" n'est plus disponible"
+    rf"|{_CANCELLED_LINE}"
 )
 # A server's default page or a registrar's parking page where the site used to be.
 _PLACEHOLDER = (

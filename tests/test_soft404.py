@@ -249,6 +249,30 @@ def test_probe_likeness_but_not_for_a_cited_home_page() -> None:
     assert soft404_reason(page(), product, catch_all) is None
 
 
+def test_a_catch_all_page_echoing_the_name_it_was_asked_for() -> None:
+    """A stub that names whatever was asked ("Contact @name") reads the same for the
+    cited name and the probe's random one; a real channel's page does not."""
+    url = "https://chan.test/harbour_news"
+
+    def stub(name: str) -> Readable:
+        return Readable(
+            title=f"Chan: Contact @{name}",
+            text=f"Chan: Contact @{name}\nDownload\nIf you have Chan, you can contact\n"
+            f"@{name}\nright away.\nSend Message\nDon't have Chan yet? Try it now!",
+        )
+
+    probe = stub("k3j9x2q7w1")
+    assert probe_reason(page(url), stub("harbour_news"), probe) == (
+        "same page as a random path on this host"
+    )
+    live = Readable(
+        title="Harbour News",
+        text="Harbour News\n12,400 subscribers\nFerry times, storm warnings and the fish "
+        "market's prices, every morning at six.\nSend Message",
+    )
+    assert probe_reason(page(url), live, probe) is None
+
+
 def test_a_made_up_ids_page_and_which_pages_ask_for_it() -> None:
     """The page a site shows for the cited address with a made-up id is its missing-item
     template, in whatever wording: a page like it is soft-404, unless the site showed the
@@ -1370,6 +1394,46 @@ def test_a_removal_by_the_sites_own_editors_is_the_pages_notice(notice: str) -> 
 )
 def test_removed_item_wording_of_batches_179_to_196(title: str, text: str) -> None:
     assert soft404_reason(page(), Readable(text=text, title=title), None) is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # an apostrophe inside a word opens no quotation around the phrase
+        ("Atto n. 1456/2023", "Pubblicazione scaduta: l'atto non è più consultabile all'albo."),
+        # an event page left with the line that it was called off
+        ("Ярмарок писанок", "Події\nЯрмарок писанок\nПодію скасовано."),
+        ("Solidarumo vakaras", "Renginiai\nSolidarumo vakaras\nRenginys atšauktas."),
+        ("Soli-Konzert", "Termine\nSoli-Konzert\nDiese Veranstaltung wurde abgesagt."),
+        ("Cumbia 2020", "Cumbia 2020\nEvento cancelado."),
+    ],
+)
+def test_removed_item_wording_of_batches_197_to_202(title: str, text: str) -> None:
+    # the rules' own reading, not the notice model's: the model reads some of them too
+    reason = wording_reason(Readable(text=text, title=title), page().url)
+    assert reason is not None and reason.startswith("the page says")
+
+
+def test_this_show_is_the_podcast_not_the_verb_reporting_a_message() -> None:
+    show = Readable(
+        title="City Rumors",
+        text="City Rumors\nDiscover\nLog in\nThis show is no longer available on Podmeadow.",
+    )
+    assert model_reason(show, None) is not None
+    told = replace(show, text="Discover\nLog in\nThe app shows it is no longer available.")
+    assert model_reason(told, None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saturday's clean-up event is cancelled because of the storm. See you next week.",
+        "Прийом громадян 12 квітня скасовано, наступний — 26 квітня.",
+        "The show was cancelled in 2019. The show is now streaming elsewhere.",
+    ],
+)
+def test_news_of_a_cancellation_is_not_the_pages_notice(text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title="Club news"), None) is None
 
 
 def test_a_title_opening_on_a_case_is_a_guides_topic() -> None:
