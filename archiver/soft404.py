@@ -1359,6 +1359,11 @@ def site_title_reason(
         return None
     if not _few_own_words(readable, probe) or _shows_its_summary(readable, probe):
         return None
+    # a page whose own sentences name its address's item (a man page of "tarn-gc", a
+    # call for the "poreia-17-noemvri") is that item under a site-wide title
+    item = _item_words(capture.url) - set(_WORDS.findall(title))  # not the site's name
+    if item and _names_any(item, _prose_lines(_own_text(readable.text, probe).casefold())):
+        return None
     return "titled with the site's name only, like a random path on this host, and few words"
 
 
@@ -1524,6 +1529,16 @@ def _own_count(text: str, probe_text: str, cap: int) -> int:
 def _in_frame(words: list[str], i: int, frame: frozenset[tuple[str, ...]]) -> bool:
     """Whether a run of three words around word `i` is also on the random-path page."""
     return any(tuple(words[j : j + 3]) in frame for j in range(max(0, i - 2), i + 1))
+
+
+def _prose_lines(text: str) -> str:
+    """The lines of PROSE_LINE_WORDS words or more: the page's sentences, not its names,
+    prices, buttons or the handle a stub echoes."""
+    return "\n".join(
+        line
+        for line in text.splitlines()
+        if _capped_word_count(line, PROSE_LINE_WORDS) >= PROSE_LINE_WORDS
+    )
 
 
 def _prose_words(text: str) -> int:

@@ -1597,6 +1597,13 @@ def _the_site_name_alone_rule() -> None:
     assert soft404_reason(cap, article, probe) is None
     assert soft404_reason(page("https://shop.test/"), gone, probe) is None
     assert soft404_reason(cap, gone, None) is None
+    # a sentence of its own naming the address's item: the item, under a site-wide title
+    named = "A blue kettle of two litres in enamelled steel, for gas and induction."
+    _, kettle = _site_page("Kettle Shop", named)
+    assert soft404_reason(cap, kettle, probe) is None
+    # the item's name alone on a line (a handle, a heading) is no sentence naming it
+    _, handle = _site_page("Kettle Shop", "Mae'r cynnyrch wedi'i dynnu.\nBlue kettle 2l")
+    assert soft404_reason(cap, handle, probe) is not None
 
 
 @pytest.mark.parametrize(
