@@ -2040,6 +2040,13 @@ _REMOVED_LINE = re.compile(
     r"^[ \t]*(\[[ \t]*(?:removed|deleted)(?: by [\w’' ]{1,30})?[ \t]*\])[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# The same marker run into the thread's one line ("u/[deleted] Title? [removed by
+# moderators] Vote 0 comments"): only one that names who removed it, since a bare
+# "[deleted]" inline is a deleted user's name in a live thread.
+_REMOVED_INLINE = re.compile(
+    r"(\[[ \t]*(?:removed|deleted) by (?:the )?(?:moderators?|mods?|admins?)[ \t]*\])",
+    re.IGNORECASE,
+)
 REMOVED_PROSE_WORDS = 40  # prose a removed thread may keep (its community's blurb)
 
 
@@ -2076,7 +2083,8 @@ def removed_body_reason(readable: Readable | None) -> str | None:
     """
     if not readable or not readable.text:
         return None
-    line = _REMOVED_LINE.search(readable.text)  # one scan in C, not a split of every page
+    # one scan in C each, not a split of every page
+    line = _REMOVED_LINE.search(readable.text) or _REMOVED_INLINE.search(readable.text)
     if line is None:
         return None
     after = readable.text[line.end() :]

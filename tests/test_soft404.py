@@ -483,6 +483,15 @@ def test_a_thread_whose_post_is_only_its_removal_marker() -> None:
         removed_body_reason(replace(removed, text="The [removed] tag marks moderated posts."))
         is None
     )
+    # the marker run into the thread's one line, when it names who removed the post
+    inline = replace(
+        removed,
+        text="c/homelab · 8 mo. ago · u/[deleted] My ISP blocks port 25, what now? "
+        "[removed by moderators] Vote 0 comments Share",
+    )
+    assert removed_body_reason(inline) == "the post's body is “[removed by moderators]”"
+    user = replace(inline, text=inline.text.replace("[removed by moderators]", "Any ideas?"))
+    assert removed_body_reason(user) is None
 
 
 def test_a_short_link_sent_to_the_services_front_page() -> None:
