@@ -1415,9 +1415,12 @@ def test_removed_item_wording_of_batches_179_to_196(title: str, text: str) -> No
         ("Solidarumo vakaras", "Renginiai\nSolidarumo vakaras\nRenginys atšauktas."),
         ("Soli-Konzert", "Termine\nSoli-Konzert\nDiese Veranstaltung wurde abgesagt."),
         ("Cumbia 2020", "Cumbia 2020\nEvento cancelado."),
+        # batches 203-208: the things a notice may speak of include statements and questions
+        ("Candidate statement: D. Okello", "This candidate statement has been removed."),
+        ("How to scrape listings?", "This question was removed for reasons of moderation."),
     ],
 )
-def test_removed_item_wording_of_batches_197_to_202(title: str, text: str) -> None:
+def test_removed_item_wording_of_batches_197_to_208(title: str, text: str) -> None:
     # the rules' own reading, not the notice model's: the model reads some of them too
     reason = wording_reason(Readable(text=text, title=title), page().url)
     assert reason is not None and reason.startswith("the page says")
