@@ -73,6 +73,23 @@ _CANCELLED_LINE = (
     r"|행사가 취소되었습니다|活动已取消"
     r")[.!。]?(?=[ \t]*(?:\n|$))"
 )
+# A line that is only "Collection closed.": a solidarity fund's or a fundraiser's page
+# once the appeal ended and its story was taken down. Only on a very short page: a live
+# appeal says the same above the story it still shows.
+_CLOSED_APPEAL_LINE = re.compile(
+    r"(?:^|(?<=\n))(?:"
+    r"(?:this )?(?:campaign|fundraiser|appeal|collection) (?:has |is |was )?(?:now )?"
+    r"(?:closed|ended)(?:,? and (?:is )?no longer accepting donations)?"
+    r"|збор (?:завершаны|закрыты|спынены)|сбор (?:завершён|завершен|закрыт|окончен)"
+    r"|збір (?:закрито|завершено|закритий|завершений)"
+    r"|zbiórka (?:została )?(?:zakończona|zamknięta)|rinkimas (?:baigtas|uždarytas)"
+    r"|(?:diese )?(?:spendenaktion|sammlung|kampagne) (?:ist|wurde) (?:beendet|geschlossen)"
+    r"|(?:cette )?(?:cagnotte|collecte|campagne) (?:est|a été) (?:close|terminée|clôturée)"
+    r"|(?:esta )?(?:campaña|colecta) (?:ha finalizado|está cerrada|ha sido cerrada)"
+    r"|(?:questa )?raccolta(?: fondi)? (?:è )?(?:stata )?(?:chiusa|terminata|conclusa)"
+    r"|(?:esta )?(?:vaquinha|campanha) (?:foi )?(?:encerrada|finalizada)"
+    r")[.!]?(?=[ \t]*(?:\n|$))",
+)
 _STRONG = (
     # English: "<the page> … <could not be found>", and set phrases
     rf"\b(?:page|file|document|resource|article|post|url|link|content|item|story|profile"
@@ -1978,7 +1995,7 @@ def wording_reason(
             ):
                 return f"the page title says “{_quote(part)}”"
     if 0 < words <= SHORT_BODY_WORDS:
-        strong = _unquoted(text, _STRONG_RE, named)
+        strong = _unquoted(text, _STRONG_RE, named) or _CLOSED_APPEAL_LINE.search(text)
         if strong:
             return f"the page says “{_quote(strong.group(0))}”"
         for line in text.splitlines():

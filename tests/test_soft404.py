@@ -1461,6 +1461,21 @@ def test_a_title_opening_on_a_case_is_a_guides_topic() -> None:
     assert soft404_reason(page(), gone, None) is not None
 
 
+@pytest.mark.parametrize(
+    "notice",
+    ["Збор завершаны.", "Сбор завершён.", "Збір закрито", "This campaign has closed."],
+)
+def test_an_appeal_left_with_its_closing_line_but_not_one_still_telling_its_story(
+    notice: str,
+) -> None:
+    menu = "Зборы\nПалітвязні\nАтрымаць дапамогу\nСправаздачы\nПра фонд"
+    gone = Readable(title="Адвакат для Міколы", text=f"{menu}\nАдвакат для Міколы\n{notice}")
+    assert wording_reason(gone, page().url) == f"the page says “{notice.casefold()}”"
+    story = "Mikola was detained in March; the fund pays his lawyer and his family's rent. "
+    live = replace(gone, text=f"{menu}\n{notice}\n" + story * 5)
+    assert soft404_reason(page(), live, None) is None
+
+
 def test_a_closed_petition_still_showing_its_text_is_content() -> None:
     text = (
         "This petition is closed and no longer accepting signatures.\n"
