@@ -1378,6 +1378,8 @@ def site_title_reason(
         return None
     if not _few_own_words(readable, probe) or _shows_its_summary(readable, probe):
         return None
+    if _is_search(capture.url):
+        return None  # a search is titled with its site's name, results or none
     # a page whose own sentences name its address's item (a man page of "tarn-gc", a
     # call for the "poreia-17-noemvri") is that item under a site-wide title
     item = _item_words(capture.url) - set(_WORDS.findall(title))  # not the site's name

@@ -1628,6 +1628,9 @@ def _the_site_name_alone_rule() -> None:
     named = "A blue kettle of two litres in enamelled steel, for gas and induction."
     _, kettle = _site_page("Kettle Shop", named)
     assert soft404_reason(cap, kettle, probe) is None
+    # a search is titled with its site's name whatever it found
+    search = page("https://shop.test/search?q=blue+kettle")
+    assert soft404_reason(search, gone, probe) is None
     # the item's name alone on a line (a handle, a heading) is no sentence naming it
     _, handle = _site_page("Kettle Shop", "Mae'r cynnyrch wedi'i dynnu.\nBlue kettle 2l")
     assert soft404_reason(cap, handle, probe) is not None
