@@ -1140,10 +1140,16 @@ def _title(tree: HtmlElement, head: Head, metas: dict[str, str], ld: dict) -> st
     if title := _ld_text(ld.get("headline")):
         return _clean_title(title)
     headings = tree.findall(".//h1")
-    if len(headings) == 1 and (title := _clean_title(headings[0].text_content())):
-        return title
     page_title = _clean_title(head.title)
     parts = [p for p in _TITLE_SEPARATOR.split(page_title) if p]
+    # the one <h1>, unless it is the site's name in the banner, a later part of the
+    # <title> ("145/2023. Kt. határozat - Füzesvár Város Önkormányzata")
+    if (
+        len(headings) == 1
+        and (title := _clean_title(headings[0].text_content()))
+        and title.casefold() not in {p.strip().casefold() for p in parts[1:]}
+    ):
+        return title
     if len(parts) > 1:
         # The site's name is usually the shorter part, most often the last.
         first = parts[0]

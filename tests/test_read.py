@@ -354,6 +354,14 @@ def test_title_from_title_element_drops_the_site_name() -> None:
     assert meta_of(short)[0] == "The Wendbridge Ledger Online"
 
 
+def test_one_h1_is_the_title_unless_it_is_the_site_name_in_the_banner() -> None:
+    head = "<head><title>145/2023. Kt. határozat - Füzesvár Önkormányzata</title></head>"
+    banner = f"<html>{head}<body><h1>Füzesvár Önkormányzata</h1><h2>145/2023.</h2></body></html>"
+    assert meta_of(banner)[0] == "145/2023. Kt. határozat"
+    own = f"<html>{head}<body><h1>A könyvtár nyitvatartása</h1></body></html>"
+    assert meta_of(own)[0] == "A könyvtár nyitvatartása"
+
+
 def test_dateline_text_and_url_are_the_last_resorts() -> None:
     dateline = '<html><body><div class="date">30.05.2024 14:35 | 1591 views</div></body></html>'
     bare = "<html><body><p>Nothing dated here.</p></body></html>"
