@@ -1809,6 +1809,17 @@ def _quoted_within(
     return bool(closes) and not _SENTENCE_END.search(after, 0, min(closes))
 
 
+def _notice_line(text: str, m: re.Match[str]) -> bool:
+    """The phrase opens a line that is one short sentence ("Материал удалён.", "Документ
+    вилучено з відкритого доступу."): a notice standing alone under an item's title, where
+    news of another item's removal sits inside a paragraph."""
+    if m.start() and text[m.start() - 1] != "\n":
+        return False
+    end = text.find("\n", m.end())
+    line = text[m.start() : end if end >= 0 else len(text)]
+    return _finished_and_short(line)
+
+
 def _mentioned(text: str, m: re.Match[str]) -> bool:
     """True when the phrase is quoted, asked about or reported, not said by the page."""
     if _in_quotes(text, m) or _FUTURE.search(m.group(0)) or _REPORTED_AFTER.match(text, m.end()):
@@ -1822,6 +1833,7 @@ def _mentioned(text: str, m: re.Match[str]) -> bool:
     if (
         other_subject
         and not _POINTING.search(text, start, m.end())
+        and not _notice_line(text, m)
         and not _FROM_SITE.match(text, m.end())
     ):
         return True

@@ -1418,6 +1418,9 @@ def test_removed_item_wording_of_batches_179_to_196(title: str, text: str) -> No
         # batches 203-208: the things a notice may speak of include statements and questions
         ("Candidate statement: D. Okello", "This candidate statement has been removed."),
         ("How to scrape listings?", "This question was removed for reasons of moderation."),
+        # batches 221-226: a line that is one short sentence is the page's own notice
+        ("Задержан директор", "Происшествия\nЗадержан директор\nМатериал удалён.\n© 2024"),
+        ("Відкритий лист, 1989", "Архів\nДокумент вилучено з відкритого доступу.\n© 2024"),
     ],
 )
 def test_removed_item_wording_of_batches_197_to_208(title: str, text: str) -> None:
@@ -1445,6 +1448,14 @@ def test_this_show_is_the_podcast_not_the_verb_reporting_a_message() -> None:
     ],
 )
 def test_news_of_a_cancellation_is_not_the_pages_notice(text: str) -> None:
+    assert soft404_reason(page(), Readable(text=text, title="Club news"), None) is None
+
+
+def test_news_of_a_removal_in_a_paragraph_is_not_the_pages_notice() -> None:
+    text = (
+        "Новости\nМатериал удалён по требованию прокуратуры, сообщил источник в редакции, "
+        "и газета намерена обжаловать это решение в суде."
+    )
     assert soft404_reason(page(), Readable(text=text, title="Club news"), None) is None
 
 
