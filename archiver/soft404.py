@@ -70,7 +70,7 @@ _CANCELLED_LINE = (
     r"|evenimentul a fost anulat|η εκδήλωση ακυρώθηκε|etkinlik iptal edildi"
     r"|האירוע בוטל|(?:تم )?إلغاء (?:الفعالية|الحدث)|ღონისძიება გაუქმდა"
     r"|(?:この)?イベントは中止(?:となりました|になりました|しました)?"
-    r"|행사가 취소되었습니다|活动已取消"
+    r"|행사가 취소되었습니다|活动已取消|tukio (?:hili )?limeghairiwa|kua whakakorea tēnei \w+"
     r")[.!。]?(?=[ \t]*(?:\n|$))"
 )
 # A line that is only "Collection closed.": a solidarity fund's or a fundraiser's page
@@ -79,7 +79,7 @@ _CANCELLED_LINE = (
 _CLOSED_APPEAL_LINE = re.compile(
     r"(?:^|(?<=\n))(?:"
     r"(?:this )?(?:campaign|fundraiser|appeal|collection) (?:has |is |was )?(?:now )?"
-    r"(?:closed|ended)(?:,? and (?:is )?no longer accepting donations)?"
+    r"(?:closed|ended)(?:,? and (?:is )?no longer accepting (?:donations|contributions|pledges))?"
     r"|збор (?:завершаны|закрыты|спынены)|сбор (?:завершён|завершен|закрыт|окончен)"
     r"|збір (?:закрито|завершено|закритий|завершений)"
     r"|zbiórka (?:została )?(?:zakończona|zamknięta)|rinkimas (?:baigtas|uždarytas)"
@@ -98,7 +98,7 @@ _STRONG = (
     rf"|repo|judgment|decision|dataset|paper|manuscript|report|publication|release|posting"
     rf"|community|channel|subreddit|event|course|programme|program|case|text|statement"
     rf"|notice|announcement|question|answer|comment|gallery|album|photo|image|show|podcast"
-    rf"|playlist|map|collection|recording|review)s?\b{_GAP}"
+    rf"|playlist|map|collection|recording|review|disclosure)s?\b{_GAP}"
     r"(?:(?:could not|couldn't|cannot|can't|can not) be found|(?:was|were|is) not found"
     r"|(?:does not|doesn't|did not|no longer) exists?"
     r"|(?:has|have) been (?:temporarily |permanently )?(?:removed|deleted"
@@ -439,7 +439,7 @@ _STRONG = (
     r"|voimassaoloaika on päättynyt|dokumentum már nem érhető el"
     # Batches 191-196
     r"|(?:this|the) (?:vehicle|car|boat|bike|property) has (?:now )?been sold"
-    r"|periodo di pubblicazione (?:di questo atto |dell'atto )?è terminato"
+    r"|(?:periodo di )?pubblicazione (?:di questo atto |dell'atto )?è terminat[ao]"
     r"|je zaključen in ni več na voljo|(?:אינם|אינו|אינה|אינן) זמינ\w* עוד"
     r"|(?:ce|cet|cette) (?:compte|profil|utilisateur|vidéo|publication|contenu)"
     r" n'est plus disponible"

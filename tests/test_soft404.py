@@ -1421,6 +1421,9 @@ def test_removed_item_wording_of_batches_179_to_196(title: str, text: str) -> No
         # batches 221-226: a line that is one short sentence is the page's own notice
         ("Задержан директор", "Происшествия\nЗадержан директор\nМатериал удалён.\n© 2024"),
         ("Відкритий лист, 1989", "Архів\nДокумент вилучено з відкритого доступу.\n© 2024"),
+        ("FOI-2022-0417", "Disclosure log\nThis disclosure has been removed from the log."),
+        ("Orti urbani", "Albo pretorio\nLa pubblicazione di questo atto è terminata."),
+        ("Mafunzo ya haki", "Matukio\nMafunzo ya haki\nTukio hili limeghairiwa."),
     ],
 )
 def test_removed_item_wording_of_batches_197_to_208(title: str, text: str) -> None:
@@ -1474,7 +1477,12 @@ def test_a_title_opening_on_a_case_is_a_guides_topic() -> None:
 
 @pytest.mark.parametrize(
     "notice",
-    ["Збор завершаны.", "Сбор завершён.", "Збір закрито", "This campaign has closed."],
+    [
+        "Збор завершаны.",
+        "Сбор завершён.",
+        "Збір закрито",
+        "This campaign has closed and is no longer accepting contributions.",
+    ],
 )
 def test_an_appeal_left_with_its_closing_line_but_not_one_still_telling_its_story(
     notice: str,
