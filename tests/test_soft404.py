@@ -1489,7 +1489,8 @@ def test_an_appeal_left_with_its_closing_line_but_not_one_still_telling_its_stor
 ) -> None:
     menu = "Зборы\nПалітвязні\nАтрымаць дапамогу\nСправаздачы\nПра фонд"
     gone = Readable(title="Адвакат для Міколы", text=f"{menu}\nАдвакат для Міколы\n{notice}")
-    assert wording_reason(gone, page().url) == f"the page says “{notice.casefold()}”"
+    reason = wording_reason(gone, page().url) or ""
+    assert reason.startswith(f"the page says “{notice.casefold()[:40]}")
     story = "Mikola was detained in March; the fund pays his lawyer and his family's rent. "
     live = replace(gone, text=f"{menu}\n{notice}\n" + story * 5)
     assert soft404_reason(page(), live, None) is None
