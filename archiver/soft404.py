@@ -1809,6 +1809,9 @@ def _quoted_within(
     return bool(closes) and not _SENTENCE_END.search(after, 0, min(closes))
 
 
+NOTICE_TAIL_WORDS = 4  # words after a notice's phrase on its line ("администратором сайта")
+
+
 def _notice_line(text: str, m: re.Match[str]) -> bool:
     """The phrase opens a line that is one short sentence ("Материал удалён.", "Документ
     вилучено з відкритого доступу."): a notice standing alone under an item's title, where
@@ -1816,8 +1819,14 @@ def _notice_line(text: str, m: re.Match[str]) -> bool:
     if m.start() and text[m.start() - 1] != "\n":
         return False
     end = text.find("\n", m.end())
-    line = text[m.start() : end if end >= 0 else len(text)]
-    return _finished_and_short(line)
+    rest = text[m.end() : end if end >= 0 else len(text)]
+    # what follows says at most by whom or from where, not who reported it: "Kontot har
+    # stängts av, meddelade plattformen i går" is news
+    return (
+        (rest.rstrip().endswith(_SENTENCE_STOPS) or not rest.strip())
+        and "," not in rest
+        and len(rest.split()) <= NOTICE_TAIL_WORDS
+    )
 
 
 def _mentioned(text: str, m: re.Match[str]) -> bool:

@@ -1493,7 +1493,7 @@ def test_an_appeal_left_with_its_closing_line_but_not_one_still_telling_its_stor
     assert reason.startswith(f"the page says “{notice.casefold()[:40]}")
     story = "Mikola was detained in March; the fund pays his lawyer and his family's rent. "
     live = replace(gone, text=f"{menu}\n{notice}\n" + story * 5)
-    assert soft404_reason(page(), live, None) is None
+    assert wording_reason(live, page().url) is None
 
 
 def test_a_closed_petition_still_showing_its_text_is_content() -> None:
@@ -1994,7 +1994,11 @@ def test_a_post_titled_with_its_blogs_name_that_shows_its_own_caption() -> None:
     post = Readable(title="mothwing archive", text=f"{caption}\n#moths", summary=caption)
     assert site_title_reason(page(url), post, probe) is None
     # a page whose preview text is the site's own, or is nowhere on the page, is not
-    blurb = replace(post, summary="night insects, porch lights, field notes and photos")
+    # (its text a caption that does not name the item, since one that does is the item)
+    unnamed = "11:40 pm, june 3rd. she stayed until sunrise and flew off at six"
+    blurb = replace(
+        post, text=unnamed, summary="night insects, porch lights, field notes and photos"
+    )
     assert site_title_reason(page(url), blurb, replace(probe, summary=blurb.summary))
     assert site_title_reason(page(url), replace(post, text="#moths"), probe)
 
