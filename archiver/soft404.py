@@ -2515,6 +2515,17 @@ def _quotable(line: str, title_keys: set[str]) -> bool:
     )
 
 
+# What a code host says of a project it still shows: archived, read-only, unmaintained.
+# The model learnt such lines from removed items' pages, where "no longer" is the news.
+_UPKEEP = re.compile(
+    r"^archived\b|(?:repository|repo|project) (?:is |has been |was )?archived|\bread-only\b"
+    r"|no longer (?:maintained|supported|developed)|superseded by"
+    r"|(?:won't|will not) fix"
+)
+# ...unless the same line says the thing is gone: "archived and no longer available".
+_GONE = re.compile(r"\b(?:removed|deleted|moved|retired|no longer available)\b")
+
+
 def model_reason(
     readable: Readable | None, probe: Readable | None, cited: str | None = None
 ) -> str | None:
@@ -2580,6 +2591,9 @@ def model_reason(
         return None
     if any(_mentioned(read, m) for m in _ANY_RE.finditer(read)):
         return None
+    folded = line.casefold()
+    if _UPKEEP.search(folded) and not _GONE.search(folded) and not _ANY_RE.search(folded):
+        return None  # a project's state of upkeep, its code and text still there
     quoted = _quote(line, QUOTE_CHARS)
     return f"reads like a missing-item notice: “{quoted}” (model score {verdict.probability:.2f})"
 

@@ -1432,6 +1432,21 @@ def test_removed_item_wording_of_batches_197_to_208(title: str, text: str) -> No
     assert reason is not None and reason.startswith("the page says")
 
 
+def test_a_projects_state_of_upkeep_is_not_a_removal_notice() -> None:
+    repo = Readable(
+        title="lowfield/ledger-cli-archive",
+        text="lowfield/ledger-cli-archive\nledger-cli (archived)\nThis project is no longer "
+        "maintained. It has been superseded by lowfield/tally.\nA plain-text bookkeeping tool.",
+    )
+    assert model_reason(repo, None) is None
+    gone = replace(
+        repo,
+        title="Rail lines layer",
+        text="Rail lines layer\nThis layer has been archived and is no longer available.",
+    )
+    assert model_reason(gone, None) is not None
+
+
 def test_this_show_is_the_podcast_not_the_verb_reporting_a_message() -> None:
     show = Readable(
         title="City Rumors",
