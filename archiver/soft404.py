@@ -48,11 +48,18 @@ PROSE_LINE_WORDS = 8  # a line this long is a sentence, not a name, a price or a
 SECTION_WORDS = 500
 
 _GAP = r"(?:[^.!?\n]|\.(?=\w)){0,50}?"  # within one sentence (a dot inside 10.5555/x is no end)
+
+
+def _whole_line(alternatives: str) -> str:
+    """A pattern matching one of the alternatives only as a line of its own, a full stop
+    allowed after it: a notice standing alone, not the same words inside a sentence."""
+    return rf"(?:^|(?<=\n))(?:{alternatives})[.!。]?(?=[ \t]*(?:\n|$))"
+
+
 # A line that is only "Event cancelled.": what an event page is left with once the event
 # is called off and its details are taken down. A whole line, so that a post reporting
 # "Saturday's clean-up event is cancelled because of the storm" is not read as one.
-_CANCELLED_LINE = (
-    r"(?:^|(?<=\n))(?:"
+_CANCELLED_LINE = _whole_line(
     r"(?:this |the )?event (?:has been|was|is) (?:cancell?ed|called off)"
     r"|(?:ця |цю )?(?:поді[яю]|захід) (?:було )?скасовано"
     r"|(?:это |данное )?(?:мероприятие|событие) (?:было )?отменено"
@@ -71,24 +78,24 @@ _CANCELLED_LINE = (
     r"|האירוע בוטל|(?:تم )?إلغاء (?:الفعالية|الحدث)|ღონისძიება გაუქმდა"
     r"|(?:この)?イベントは中止(?:となりました|になりました|しました)?"
     r"|행사가 취소되었습니다|活动已取消|tukio (?:hili )?limeghairiwa|kua whakakorea tēnei \w+"
-    r")[.!。]?(?=[ \t]*(?:\n|$))"
 )
 # A line that is only "Collection closed.": a solidarity fund's or a fundraiser's page
 # once the appeal ended and its story was taken down. Only on a very short page: a live
 # appeal says the same above the story it still shows.
 _CLOSED_APPEAL_LINE = re.compile(
-    r"(?:^|(?<=\n))(?:"
-    r"(?:this )?(?:campaign|fundraiser|appeal|collection) (?:has |is |was )?(?:now )?"
-    r"(?:closed|ended)(?:,? and (?:is )?no longer accepting (?:donations|contributions|pledges))?"
-    r"|збор (?:завершаны|закрыты|спынены)|сбор (?:завершён|завершен|закрыт|окончен)"
-    r"|збір (?:закрито|завершено|закритий|завершений)"
-    r"|zbiórka (?:została )?(?:zakończona|zamknięta)|rinkimas (?:baigtas|uždarytas)"
-    r"|(?:diese )?(?:spendenaktion|sammlung|kampagne) (?:ist|wurde) (?:beendet|geschlossen)"
-    r"|(?:cette )?(?:cagnotte|collecte|campagne) (?:est|a été) (?:close|terminée|clôturée)"
-    r"|(?:esta )?(?:campaña|colecta) (?:ha finalizado|está cerrada|ha sido cerrada)"
-    r"|(?:questa )?raccolta(?: fondi)? (?:è )?(?:stata )?(?:chiusa|terminata|conclusa)"
-    r"|(?:esta )?(?:vaquinha|campanha) (?:foi )?(?:encerrada|finalizada)"
-    r")[.!]?(?=[ \t]*(?:\n|$))",
+    _whole_line(
+        r"(?:this )?(?:campaign|fundraiser|appeal|collection) (?:has |is |was )?(?:now )?"
+        r"(?:closed|ended)"
+        r"(?:,? and (?:is )?no longer accepting (?:donations|contributions|pledges))?"
+        r"|збор (?:завершаны|закрыты|спынены)|сбор (?:завершён|завершен|закрыт|окончен)"
+        r"|збір (?:закрито|завершено|закритий|завершений)"
+        r"|zbiórka (?:została )?(?:zakończona|zamknięta)|rinkimas (?:baigtas|uždarytas)"
+        r"|(?:diese )?(?:spendenaktion|sammlung|kampagne) (?:ist|wurde) (?:beendet|geschlossen)"
+        r"|(?:cette )?(?:cagnotte|collecte|campagne) (?:est|a été) (?:close|terminée|clôturée)"
+        r"|(?:esta )?(?:campaña|colecta) (?:ha finalizado|está cerrada|ha sido cerrada)"
+        r"|(?:questa )?raccolta(?: fondi)? (?:è )?(?:stata )?(?:chiusa|terminata|conclusa)"
+        r"|(?:esta )?(?:vaquinha|campanha) (?:foi )?(?:encerrada|finalizada)"
+    )
 )
 _STRONG = (
     # English: "<the page> … <could not be found>", and set phrases
