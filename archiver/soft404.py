@@ -74,7 +74,7 @@ _CANCELLED_LINE = _whole_line(
     r"|tapahtuma on peruttu|akce (?:byla )?zrušena|podujatie (?:bolo )?zrušené"
     r"|dogodek je odpovedan|(?:događaj je otkazan|догађај је отказан)"
     r"|(?:a |az )?(?:rendezvény|esemény) (?:elmarad|törölve)"
-    r"|evenimentul a fost anulat|η εκδήλωση ακυρώθηκε|etkinlik iptal edildi"
+    r"|evenimentul a fost anulat|η εκδήλωση (?:ακυρώθηκε|ακυρώνεται)|etkinlik iptal edildi"
     r"|האירוע בוטל|(?:تم )?إلغاء (?:الفعالية|الحدث)|ღონისძიება გაუქმდა"
     r"|(?:この)?イベントは中止(?:となりました|になりました|しました)?"
     r"|행사가 취소되었습니다|活动已取消|tukio (?:hili )?limeghairiwa|kua whakakorea tēnei \w+"
@@ -105,13 +105,15 @@ _STRONG = (
     rf"|repo|judgment|decision|dataset|paper|manuscript|report|publication|release|posting"
     rf"|community|channel|subreddit|event|course|programme|program|case|text|statement"
     rf"|notice|announcement|question|answer|comment|gallery|album|photo|image|show|podcast"
-    rf"|playlist|map|collection|recording|review|disclosure)s?\b{_GAP}"
+    rf"|playlist|map|collection|recording|review|disclosure|issue|discussion|message|paste|pad)s?\b"
+    rf"{_GAP}"
     r"(?:(?:could not|couldn't|cannot|can't|can not) be found|(?:was|were|is) not found"
     r"|(?:does not|doesn't|did not|no longer) exists?"
     r"|(?:has|have) been (?:temporarily |permanently )?(?:removed|deleted"
     r"|taken down|suspended|disabled|withdrawn)|(?:was|were|is) (?:removed|deleted|suspended"
     r"|withdrawn)"
-    r"|(?:has|have) expired|(?:is |are )?no longer (?:available|online|listed|active|offered)"
+    r"|(?:has|have) (?:now )?expired"
+    r"|(?:is |are )?no longer (?:available|online|listed|active|offered)"
     r"|(?:is |are )?no longer being (?:marketed|advertised|offered)"
     r"|(?:has been|is|was) discontinued"
     r"|is (?:missing|unavailable|gone|not available)"
@@ -136,7 +138,8 @@ _STRONG = (
     rf"|\b(?:page|article|contenu|document|fichier|sujet|titre|vidéo|annonce|produit|offre"
     rf"|épisode)s?\b"
     rf"{_GAP}(?:n'existe (?:pas|plus)"
-    r"|est introuvable|(?:n'a pas été|n'a pu être) trouvée?|a été (?:supprimée?|retirée?)"
+    r"|est introuvable|(?:n'a pas été|n'a pu être) trouvée?"
+    r"|a été (?:supprimée?|retirée?|dépubliée?)"
     r"|n'est plus disponible|est indisponible|(?:a été )?désactivée?|a expiré|est expirée?)"
     r"|page (?:non trouvée|introuvable|inexistante|non disponible)"
     r"|(?:nous ne trouvons pas|impossible de trouver) (?:la|cette) page|erreur 404"
@@ -153,15 +156,18 @@ _STRONG = (
     r"|fehler 404|404 fehler|(?:konnten|können) wir (?:die|diese) seite nicht finden"
     # Spanish
     rf"|\b(?:página|nota|artículo|contenido|documento|archivo|producto|oferta|anuncio|vídeo|video"
-    rf"|perfil|cuenta|publicación|tema|aviso)s?\b{_GAP}(?:no existe|ya no existe|descatalogad[ao]"
+    rf"|perfil|cuenta|publicación|tema|aviso|pregunta|respuesta|comentario|curso|evento|vacante"
+    rf"|convocatoria|entrada|mensaje)s?\b{_GAP}(?:no existe|ya no existe|descatalogad[ao]"
     r"|ya no está (?:disponible|a la venta|publicad[ao])|ya no tiene este producto"
     r"|no (?:se )?(?:ha podido encontrar|puede encontrar|encuentra|encontró|fue encontrad[ao])"
-    r"|no está disponible|ha sido (?:eliminad[ao]|borrad[ao]|retirad[ao])|no encontrad[ao])"
+    r"|no está disponible|(?:ha sido|fue) (?:eliminad[ao]|borrad[ao]|retirad[ao])|no encontrad[ao])"
     r"|no (?:hemos podido|pudimos|podemos) encontrar (?:la|esta) página|error 404"
     # Russian
     rf"|(?:страниц[аы]|стать[яи]|материал|документ|запись|тем[аы]|товар|объявление|публикация"
-    rf"|новость|ваканси[яи]|пользовател[ья])\b{_GAP}(?:не найден[аоы]?"
-    r"|не существует|удал[её]н[аоы]?|недоступн[аоы]?|не может быть найден[аоы]?)"
+    rf"|новость|ваканси[яи]|пользовател[ья]|курс|вопрос|мероприятие|сообщение)\b{_GAP}"
+    r"(?:не найден[аоы]?"
+    r"|не существует|удал[её]н[аоы]?|недоступ(?:ен|н[аоы])|не может быть найден[аоы]?"
+    r"|больше не проводится)"
     r"|(?:такой )?страницы нет|товар снят с (?:производства|продажи)|снят с продажи"
     r"|больше не прода[её]тся|такого (?:товара|объявления|материала|пользователя) нет"
     r"|снят[аоы]? с публикации|(?:снял[аи]?|удалил[аи]?) (?:(?:эт[оу]|этот|сво[её]|свою|свой) )?"
@@ -183,7 +189,8 @@ _STRONG = (
     r"|página não encontrada|erro 404"
     # Polish
     rf"|\b(?:strona|artykuł|treść|ogłoszenie|oferta|produkt|plik|wątek|temat|post|zdjęcie"
-    rf"|przedmiot|konto|materiał|wideo|transfer|link|wklejka)\b"
+    rf"|przedmiot|konto|materiał|wideo|transfer|link|wklejka|pytanie|odpowiedź|komentarz|wpis"
+    rf"|wydarzenie|kurs|film|wiadomość)\b"
     rf"{_GAP}(?:nie istnieje"
     r"|nie został[ao]? znalezion[aey]|został[ao]? (?:usunięt|zakończon)[aey]"
     r"|jest (?:już )?nieaktualn[aey]|jest (?:już )?nieaktywn[aey]"
@@ -446,10 +453,27 @@ _STRONG = (
     r"|voimassaoloaika on päättynyt|dokumentum már nem érhető el"
     # Batches 191-196
     r"|(?:this|the) (?:vehicle|car|boat|bike|property) has (?:now )?been sold"
-    r"|(?:periodo di )?pubblicazione (?:di questo atto |dell'atto )?è terminat[ao]"
+    r"|(?:periodo di )?pubblicazione (?:di questo atto |dell'atto )?(?:all'albo(?: pretorio)? )?"
+    r"è terminat[ao]"
     r"|je zaključen in ni več na voljo|(?:אינם|אינו|אינה|אינן) זמינ\w* עוד"
     r"|(?:ce|cet|cette) (?:compte|profil|utilisateur|vidéo|publication|contenu)"
     r" n'est plus disponible"
+    # Batches 203-238: Dutch, Greek, Finnish, Slovak and Czech removals, German "no longer
+    # in our catalogue", Bengali, Korean and Maori notices
+    rf"|\b(?:pagina|artikel|bericht|onderwerp|advertentie|product|video|document|evenement"
+    rf"|topic|vacature|woning|reactie|vraag)\b{_GAP}\b(?:is|werd)\b{_GAP}\b(?:verwijderd"
+    r"|offline gehaald|ingetrokken)"
+    r"|(?:κείμενο|άρθρο|ανάρτηση|σελίδα|αγγελία|βίντεο|θέμα|εκδήλωση)\w*\s+(?:\w+\s+)?"
+    r"(?:αποσύρθηκε|διαγράφηκε|αφαιρέθηκε|καταργήθηκε)"
+    r"|\w*(?:sivu|artikkeli|ilmoitus|tuote|video|julkaisu|pyyntö|viesti|aihe|tapahtuma|kurssi"
+    r"|asiakirja)\s+on\s+(?:poistettu|peruttu)"
+    r"|(?:dokument|materiál|článok|článek|inzerát|oznámeni|stránka|príspevok|příspěvek|video"
+    r"|zákazk)\w{0,3}\s+(?:\w+\s+)?(?:bol[ao]?|byl[ao]?)\s+(?:odstránen|zmazan|stiahnut|zvesen"
+    r"|zrušen|odstraněn|smazán|stažen)\w*"
+    r"|(?:entry|başlık|ilan|sayfa|içerik|gönderi|yazı|haber)\S*\s+(?:\S+\s+)?silin(?:miş|di)\w*"
+    r"|nicht mehr in unserem (?:verzeichnis|katalog|angebot|sortiment)"
+    r"|(?:has|have) been sold or removed"
+    r"|আর উপলব্ধ নেই|거래(?:가)? 완료된 매물|kua mukua tēnei \w+"
     rf"|{_CANCELLED_LINE}"
 )
 # A server's default page or a registrar's parking page where the site used to be.
@@ -1728,12 +1752,14 @@ _POINTING = re.compile(
     r"\b(?:this|that|you|your|requested|vous|demandée?|cette|cet|ce|sie|ihr|angeforderte?"
     r"|gesuchte?|aufgerufene?|gewünschte?|diese[rs]?|dieses|este|esta|buscas|buscás|busca|solicitad[ao]"
     r"|solicitaste|эт[аоиу]|этот|вы|запрашиваем\w*|запрошенн\w*|specified|ushbu"
-    r"|här|denna|detta)\b"
+    r"|här|denna|detta|dit|deze)\b"
 )
 # Removed "from the site", after the phrase: this site's own piece, not news of another's.
 _FROM_SITE = re.compile(
     r"\s(?:from (?:this|our|the) (?:site|website)|с (?:сайта|нашего сайта)|du site"
     r"|von (?:der|unserer) (?:seite|website)|del sitio|dal sito"
+    # taken down from the authority's own notice board (Slovak, Czech)
+    r"|z úradnej tabule|z úřední desky"
     # removed by the community's own people: the platform telling of its own post
     r"|by (?:the )?(?:author|moderators?|administrators?|admins?) (?:or|of)\b"
     r"|(?:автором|администратором|модератором) (?:или|сообщества|группы)"
@@ -2084,9 +2110,13 @@ def notice_reason(readable: Readable | None, url: str = "") -> str | None:
 
 
 # The marker a forum leaves where a post's body was: "[removed]", "[deleted]",
-# "[ Removed by moderator ]". Written in English whatever the forum's language.
+# "[ Removed by moderator ]", mostly in English whatever the forum's language, else in
+# its own, saying who removed it: "[removido pelos moderadores]". A bare "[excluído]"
+# is a deleted user's name.
 _REMOVED_LINE = re.compile(
-    r"^[ \t]*(\[[ \t]*(?:removed|deleted)(?: by [\w’' ]{1,30})?[ \t]*\])[ \t]*$",
+    r"^[ \t]*(\[[ \t]*(?:(?:removed|deleted)(?: by [\w’' ]{1,30})?"
+    r"|(?:removid[oa]|eliminad[oa]|supprimée?|gelöscht|entfernt|rimoss[oa]|verwijderd"
+    r"|удален[оа]?|usunięt[ey]) [\w’' ]{1,30})[ \t]*\])[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # The same marker run into the thread's one line ("u/[deleted] Title? [removed by

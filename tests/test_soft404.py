@@ -1432,6 +1432,74 @@ def test_removed_item_wording_of_batches_197_to_208(title: str, text: str) -> No
     assert reason is not None and reason.startswith("the page says")
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # the Russian masculine short form, and a course no longer held
+        ("«Нас было восемь»", "Статьи\n«Нас было восемь»\nЭтот материал больше недоступен."),
+        ("Курс «Web-дизайн»", "Курсы\nКурс «Web-дизайн»\nКурс больше не проводится."),
+        # questions and topics removed by moderators, in Polish, Spanish and Dutch
+        ("Czy można?", "Zapytajka\nTo pytanie zostało usunięte przez moderatora."),
+        ("¿Se puede congelar?", "Preguntas\nEsta pregunta fue eliminada por los moderadores."),
+        ("Ruil: fietskar", "Ruil: fietskar\nDit onderwerp is verwijderd door een moderator."),
+        ("Fraude", "Zaanstad\nFraude\nDit artikel is op verzoek van betrokkene verwijderd."),
+        # Greek, Finnish, Slovak: withdrawn, removed from publication, taken off the board
+        ("Απεργία 2019", "Άρθρα\nΤο κείμενο αποσύρθηκε από τη συντακτική ομάδα."),
+        ("Lausuntopyyntö 7310", "Etusivu\nLausuntopyyntö on poistettu julkaisusta."),
+        (
+            "Zámer predaja",
+            "Úradná tabuľa\nDokument bol zvesený z úradnej tabule a už nie je zverejnený.",
+        ),
+        ("Dodávka serverov", "Zákazky\nZákazka bola zrušená."),
+        # French "unpublished", English issues and ads "now expired"
+        ("Témoignage", "Répression\nCet article a été dépublié à la demande de son auteur."),
+        ("Tile cache grows · Issue #389", "Issues 37\n#389\nThis issue has been deleted."),
+        (
+            "Road bike 54cm",
+            "Bicycles\nThis ad has now expired. The seller is no longer taking enquiries.",
+        ),
+        (
+            "Gästehaus Sonnhalde",
+            "Start\nDieser Gastgeber ist nicht mehr in unserem Verzeichnis gelistet.",
+        ),
+        ("2 x Standing tickets", "Resale\nThese tickets have been sold or removed by the seller."),
+    ],
+)
+def test_removed_item_wording_of_batches_209_to_238(title: str, text: str) -> None:
+    reason = wording_reason(Readable(text=text, title=title), page().url)
+    assert reason is not None and reason.startswith("the page says")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sold-out session still shows its event
+        "Saturday 2pm session\nTickets are no longer available for this session. Other "
+        "sessions of the festival are still on sale.",
+        # news that another site's material was withdrawn, in the regions' languages
+        "Новости\nПо словам редакции, материал больше недоступен на сайте партнёра, "
+        "но его копия сохранилась в архиве и будет опубликована.",
+        "Nieuws\nVolgens de krant werd het artikel vorige week op verzoek van de burgemeester "
+        "verwijderd, maar het staat nog in het archief van de bibliotheek.",
+    ],
+)
+def test_news_of_a_withdrawal_is_not_the_pages_notice_to_the_rules(text: str) -> None:
+    # the rules' reading: the notice model takes the sold-out line for a notice
+    assert wording_reason(Readable(text=text, title="Club news"), page().url) is None
+
+
+def test_a_removal_marker_in_the_forums_language_names_who_removed_it() -> None:
+    removed = Readable(
+        title="Alguém tem o material?",
+        text="Alguém tem o material?\nc/concursos\nPostado por\n[excluído]\n"
+        "[removido pelos moderadores]",
+    )
+    assert removed_body_reason(removed) == "the post's body is “[removido pelos moderadores]”"
+    # a bare "[excluído]" is only a deleted user's name
+    user = replace(removed, text=removed.text.replace("\n[removido pelos moderadores]", ""))
+    assert removed_body_reason(user) is None
+
+
 def test_a_projects_state_of_upkeep_is_not_a_removal_notice() -> None:
     repo = Readable(
         title="lowfield/ledger-cli-archive",
