@@ -84,7 +84,7 @@ _CANCELLED_LINE = _whole_line(
 # appeal says the same above the story it still shows.
 _CLOSED_APPEAL_LINE = re.compile(
     _whole_line(
-        r"(?:this )?(?:campaign|fundraiser|appeal|collection) (?:has |is |was )?(?:now )?"
+        r"(?:this )?(?:campaign|fundraiser|appeal|collection|fund) (?:has |is |was )?(?:now )?"
         r"(?:closed|ended)"
         r"(?:,? and (?:is )?no longer accepting (?:donations|contributions|pledges))?"
         r"|збор (?:завершаны|закрыты|спынены)|сбор (?:завершён|завершен|закрыт|окончен)"
@@ -131,6 +131,7 @@ _STRONG = (
     # set phrases of wikis and storage services
     r"|there is currently no text in this page|(?:does not|doesn't) have an? (?:article|page"
     r"|entry) with this (?:exact )?(?:name|title)|nosuchkey|nosuchbucket|blobnotfound"
+    r"|nie ma jeszcze artykułu o tym tytule"
     # shop software's empty listings (WooCommerce, BigCommerce, marketplaces)
     r"|es wurden keine produkte gefunden|no products were found matching your selection"
     r"|there are no products listed under this category|keine ergebnisse für"
@@ -474,6 +475,10 @@ _STRONG = (
     r"|nicht mehr in unserem (?:verzeichnis|katalog|angebot|sortiment)"
     r"|(?:has|have) been sold or removed"
     r"|আর উপলব্ধ নেই|거래(?:가)? 완료된 매물|kua mukua tēnei \w+"
+    # Batches 239-244: a Croatian flat sold, a Finnish survey and a Slovak selection ended
+    r"|\b(?:nekretnina|stan|kuća|vozilo|automobil|oglas|artikal|predmet)\w* je (?:prodan|prodat)\w*"
+    r"|(?:kysely|keräys|kampanja|kilpailu|ilmoittautuminen)\w* on (?:päättynyt|suljettu)"
+    r"|(?:výberové konanie|konanie|ponuka|inzerát|zbierka)\w* (?:bol[ao]? )?ukončen\w*"
     rf"|{_CANCELLED_LINE}"
 )
 # A server's default page or a registrar's parking page where the site used to be.
@@ -513,6 +518,7 @@ _STRONG_RE = re.compile(_STRONG)
 _SET_PHRASE_RE = re.compile(
     r"there is currently no text in this page|(?:does not|doesn't) have an? (?:article|page"
     r"|entry) with this (?:exact )?(?:name|title)|nosuchkey|nosuchbucket|blobnotfound"
+    r"|nie ma jeszcze artykułu o tym tytule"
 )
 _ANY_RE = re.compile(f"{_STRONG}|{_WEAK}|{_PLACEHOLDER}")
 _PLACEHOLDER_RE = re.compile(_PLACEHOLDER)
@@ -1086,9 +1092,14 @@ def _is_ancestor(end: str, start: str) -> bool:
 
 
 def _listing_path(url: str) -> str | None:
-    """The path when a segment names a listing: /category/x/, /produkt-kategorie/x/."""
+    """The path when a segment names a listing: /category/x/, /produkt-kategorie/x/, or
+    a first folder /c/ (a forum's category, a community, a channel, a shop's
+    department: /c/help/5, /c/Channel, /c/kitchen/12345)."""
     path = urlsplit(url).path
-    for segment in _segments(path):
+    segments = _segments(path)
+    if len(segments) >= 2 and segments[0] == "c":
+        return path
+    for segment in segments:
         parts = re.split(r"[-_]", segment)
         # two words at most: /product-category/ is a listing, /how-to-store-potatoes not
         if len(parts) <= 2 and any(_LISTING_SEGMENT.fullmatch(p) for p in parts):
@@ -2329,7 +2340,9 @@ def _work_words(title: str) -> frozenset[str]:
     words: set[str] = set()
     for part in _work_parts(_TITLE_SPLIT.split(title)):
         m = _WORK_TITLE.search(part)
-        words.update(_WORDS.findall(_fold(part[: m.start()] if m else part)))
+        # the name is before a year ("… (2024)"), after a number ("Ep. 404: …")
+        name = part if not m else part[m.end() :] if m.start() == 0 else part[: m.start()]
+        words.update(_WORDS.findall(_fold(name)))
     return frozenset(words)
 
 
@@ -2376,7 +2389,10 @@ _WORK_TITLE = re.compile(
     # a kind of work beside its year: "(Kurzfilm, 2023)", "(2021, documentary)"
     rf"|\((?:{_GENRE.pattern}),? (?:19|20)\d\d\)|\((?:19|20)\d\d,? (?:{_GENRE.pattern})\)"
     # any short kind beside a year: "(student short, 2025)", "(Netflix, 2021)"
-    r"|\([^(),]{2,30}, (?:19|20)\d\d\)",
+    r"|\([^(),]{2,30}, (?:19|20)\d\d\)"
+    # a numbered episode or chapter before its name: "Ep. 404: Not Found"
+    r"|^\s*(?:ep(?:isode)?|part|chapter|ch|vol(?:ume)?|issue|folge|teil|épisode|capítulo"
+    r"|episodio|выпуск|серия|глава)\.?\s*#?\d+\s*[:.–—]\s",
     re.IGNORECASE,
 )
 

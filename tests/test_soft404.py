@@ -78,6 +78,11 @@ def test_redirects_to_a_section_listing_a_folder_index_or_the_page_without_its_i
     assert redirect_reason(page(article, final=category)) == (
         "redirected to a category page (/category/sazogadoeba/)"
     )
+    # a forum topic sent to its category (/c/ as first folder), which names none of it
+    topic = "https://forum.test/t/how-to-configure-ssr-with-the-router/3198"
+    assert redirect_reason(page(topic, final="https://forum.test/c/help/5")) == (
+        "redirected to a category page (/c/help/5)"
+    )
     # a category address that keeps the article's own words is the article, moved
     moved = "https://news.test/category/sazogadoeba/bridge-reopens"
     assert redirect_reason(page("https://news.test/a/bridge-reopens", final=moved)) is None
@@ -124,6 +129,12 @@ def test_a_work_named_in_the_title_is_the_pages_subject() -> None:
     assert soft404_reason(page("https://v.test/watch?v=Rb4nE0x404k"), short, None) is None
     gone = Readable(title="ERROR 404 | VidTube", text="ERROR 404 | VidTube")
     assert soft404_reason(page("https://v.test/watch?v=Rb4nE0x404k"), gone, None) is not None
+    # a numbered episode names the words after its number: "Ep. 404: Not Found"
+    notes = "Ep. 404: Not Found\nFor our 404th episode we went looking for closed places."
+    episode = Readable(title="Ep. 404: Not Found", text=notes)
+    assert wording_reason(episode, "https://radio.test/podcasts/porch/episodes/404") is None
+    bare = Readable(title="404: Not Found", text=notes)
+    assert wording_reason(bare, "https://radio.test/podcasts/porch/episodes/404") is not None
 
 
 def test_a_numbered_item_is_not_judged_by_the_words_of_its_folder() -> None:
@@ -1463,9 +1474,23 @@ def test_removed_item_wording_of_batches_197_to_208(title: str, text: str) -> No
             "Start\nDieser Gastgeber ist nicht mehr in unserem Verzeichnis gelistet.",
         ),
         ("2 x Standing tickets", "Resale\nThese tickets have been sold or removed by the seller."),
+        # batches 239-244: a fund closed, a flat sold, a survey and a selection ended
+        (
+            "Summer 2020 Fund",
+            "Need bail support? Call us.\nThis fund is closed and no longer accepting donations.",
+        ),
+        ("Stan, Opatija", "Stanovi\nOpatija\nStan, Opatija\nNekretnina je prodana."),
+        ("Kysely: pysäköinti 2022", "Kyselyt\nKysely: pysäköinti 2022\nKysely on päättynyt."),
+        ("Výberové konanie: referent", "Voľné miesta\nVýberové konanie bolo ukončené."),
+        # MediaWiki's missing page in Polish
+        (
+            "Kolej w Ełku",
+            "Z WarmiaWiki\nNie ma jeszcze artykułu o tym tytule. Możesz wyszukać "
+            "„Kolej w Ełku” w innych artykułach albo utworzyć tę stronę.",
+        ),
     ],
 )
-def test_removed_item_wording_of_batches_209_to_238(title: str, text: str) -> None:
+def test_removed_item_wording_of_batches_209_to_244(title: str, text: str) -> None:
     reason = wording_reason(Readable(text=text, title=title), page().url)
     assert reason is not None and reason.startswith("the page says")
 
