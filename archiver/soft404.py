@@ -137,7 +137,7 @@ _STRONG = (
     r"|there are no products listed under this category|keine ergebnisse für"
     # French
     rf"|\b(?:page|article|contenu|document|fichier|sujet|titre|vidéo|annonce|produit|offre"
-    rf"|épisode)s?\b"
+    rf"|épisode|décision|arrêt|jugement)s?\b"
     rf"{_GAP}(?:n'existe (?:pas|plus)"
     r"|est introuvable|(?:n'a pas été|n'a pu être) trouvée?"
     r"|a été (?:supprimée?|retirée?|dépubliée?)"
@@ -147,13 +147,14 @@ _STRONG = (
     r"|rien (?:n'a|n'ait) été trouvé à cet emplacement"
     # German
     rf"|\b(?:seite|artikel|inhalt|dokument|datei|thema|beitrag|eintrag|anzeige|angebot|produkt"
-    rf"|profil|konto|video|nachricht|stellenanzeige|stellenangebot|petition|fahrzeug|inserat)\b"
+    rf"|profil|konto|video|nachricht|stellenanzeige|stellenangebot|petition|fahrzeug|inserat"
+    rf"|ausschreibung)\b"
     rf"{_GAP}"
     r"(?:nicht gefunden"
     r"|existiert (?:hier |leider )*nicht|gibt es (?:leider )?nicht"
     r"|ist (?:leider )?nicht (?:oder nicht )?(?:mehr )?verfügbar|ist (?:leider )?nicht mehr online"
     r"|ist nicht vorhanden oder nicht mehr"
-    r"|wurde (?:gelöscht|entfernt|gesperrt))"
+    r"|wurde (?:gelöscht|entfernt|gesperrt)|ist (?:leider )?(?:bereits )?abgelaufen)"
     r"|fehler 404|404 fehler|(?:konnten|können) wir (?:die|diese) seite nicht finden"
     # Spanish
     rf"|\b(?:página|nota|artículo|contenido|documento|archivo|producto|oferta|anuncio|vídeo|video"
@@ -363,7 +364,8 @@ _STRONG = (
     r"|(?:این )?(?:مطلب|خبر|صفحه|پست) (?:\S+ ){0,5}از دسترس خارج شده"
     r"|این (?:تصویر|فایل|لینک|آگهی) (?:\S+ ){0,2}(?:منقضی شده|به پایان رسیده)"
     r"|찾으시는 \S+(?:가|이) 없거나|비활성화되었(?:어요|습니다)"
-    r"|this (?:posting|job|vacancy|position|listing|offer) (?:has|is) (?:now )?closed"
+    r"|this (?:posting|job|vacancy|position|listing|offer|competition|giveaway|contest|survey"
+    r"|poll) (?:has|is) (?:now )?closed"
     r"|(?:ilan\w*|yayın) süresi dol(?:muştur|du)"
     r"|(?:数据集|数据|资源|信息)?已于[^。，]{0,20}?下线|(?:数据集|数据|资源)已下线"
     r"|(?:הכתבה|הידיעה|המאמר|הפוסט|הדף) הוסר(?:ה)?|(?:მასალა|სტატია|გვერდი|პოსტი) წაშლილია"
@@ -473,7 +475,12 @@ _STRONG = (
     r"|zrušen|odstraněn|smazán|stažen)\w*"
     r"|(?:entry|başlık|ilan|sayfa|içerik|gönderi|yazı|haber)\S*\s+(?:\S+\s+)?silin(?:miş|di)\w*"
     r"|nicht mehr in unserem (?:verzeichnis|katalog|angebot|sortiment)"
-    r"|(?:has|have) been sold or removed"
+    r"|(?:has|have) been sold or removed|no longer available for adoption"
+    # a job filled: English, French, German, Spanish, Portuguese, Italian, Dutch
+    r"|this (?:position|job|vacancy|role) has (?:now )?been filled|(?:ce|le) poste a été pourvu"
+    r"|diese stelle (?:ist|wurde) (?:bereits )?besetzt"
+    r"|(?:esta|la) vacante (?:ya )?(?:ha sido|fue) cubierta|(?:esta|a) vaga (?:já )?foi preenchida"
+    r"|(?:questa|la) posizione è stata (?:già )?coperta|deze vacature is (?:al )?vervuld"
     r"|আর উপলব্ধ নেই|거래(?:가)? 완료된 매물|kua mukua tēnei \w+"
     # Batches 239-244: a Croatian flat sold, a Finnish survey and a Slovak selection ended
     r"|\b(?:nekretnina|stan|kuća|vozilo|automobil|oglas|artikal|predmet)\w* je (?:prodan|prodat)\w*"
@@ -1425,9 +1432,22 @@ def site_title_reason(
     # a page whose own sentences name its address's item (a man page of "tarn-gc", a
     # call for the "poreia-17-noemvri") is that item under a site-wide title
     item = _item_words(capture.url) - set(_WORDS.findall(title))  # not the site's name
-    if item and _names_any(item, _prose_lines(_own_text(readable.text, probe).casefold())):
+    own = _own_text(readable.text, probe).casefold()
+    if item and _names_any(item, _prose_lines(own)):
+        return None
+    # ...or whose heading is its slug's words ("Gone fishing" at /2024/05/gone-fishing)
+    if len(item) >= 2 and any(_is_heading_of(item, line) for line in own.splitlines()):
         return None
     return "titled with the site's name only, like a random path on this host, and few words"
+
+
+HEADING_EXTRA_WORDS = 2  # words a heading may add to its slug's ("The", a date)
+
+
+def _is_heading_of(item: frozenset[str], line: str) -> bool:
+    """A short line made of the slug's words: the post's own heading."""
+    words = _WORDS.findall(_fold(line))
+    return item <= set(words) and len(words) <= len(item) + HEADING_EXTRA_WORDS
 
 
 SUMMARY_HEAD_WORDS = 8  # opening words of a page's link-preview text looked for in it
@@ -1664,6 +1684,14 @@ def unnamed_reason(
         return None
     if _names_any(words, shown):
         return None
+    if probe is not None:
+        # A blog's header and tagline may push the post's heading past the opening: the
+        # opening of its own text counts too, where it names two of the slug's words (a
+        # category a product was sent to shares one, "achterderailleurs").
+        own = _own_text(readable.text, probe)
+        own_opening = _fold(" ".join(own.split(None, NAMING_LEAD_WORDS)[:NAMING_LEAD_WORDS]))
+        if _named_count(words, own_opening) >= 2:
+            return None
     if own_words(readable, probe, UNNAMED_OWN_WORDS) >= UNNAMED_OWN_WORDS:
         return None
     return f"names nothing its address names ({slug[:60]}) and has few words of its own"
@@ -1850,7 +1878,14 @@ def _quoted_within(
     if reach > QUOTE_REACH and _SENTENCE_END.search(before, opened):
         return False
     closes = [i for i in (after.find(q) for q in closing) if i >= 0]
-    return bool(closes) and not _SENTENCE_END.search(after, 0, min(closes))
+    if not closes:
+        return False
+    if reach > QUOTE_REACH:
+        # paired marks may quote a message of two sentences, the phrase opening it:
+        # «Ошибка 404. Страница не найдена»; not across a line or into another quotation
+        inside = after[: min(closes)]
+        return "\n" not in inside and not any(q in inside for q in opening)
+    return not _SENTENCE_END.search(after, 0, min(closes))
 
 
 NOTICE_TAIL_WORDS = 4  # words after a notice's phrase on its line ("администратором сайта")
@@ -2053,6 +2088,8 @@ def wording_reason(
             if part.rstrip().endswith("?") or _TOPIC_TITLE.match(part.casefold()):
                 continue  # a question or a case: "When the listing has been removed"
             folded = part.replace("’", "'").casefold()
+            if _located(folded):
+                continue  # where the error shows: "Fehler 404 im Navi", "404 in Chrome"
             # Seconded by the body, or shown as the page's heading: a removed item's page
             # with its "similar items" says it in both places, an article in neither.
             if not (short or (seconded and not framed) or folded.strip() in headings):
@@ -2074,6 +2111,10 @@ def wording_reason(
     lead = _unquoted(_lead(body), _STRONG_RE, named)
     if lead and framed and not _SET_PHRASE_RE.fullmatch(lead.group(0)):
         lead = None  # a page about the error: a thread, an article
+    if lead and any(_named(m.group(0), named) for m in _ANY_RE.finditer(folded_title)):
+        # a work or an event named with the error, its address too ("404 Not Found: An
+        # Improv Night" at /e/404-not-found-an-improv-night): its blurb plays on it
+        lead = None
     # A title asking about the error ("Why does my Flask route return 404 Not Found…?"):
     # the message under it is the asker's paste, not the page's answer.
     if (
@@ -2305,6 +2346,17 @@ def _parking(url: str, title: str, text: str) -> str | None:
 
 _CODE_RE = re.compile(r"\b(?:404|410)\b")
 BARE_TITLE_COVERAGE = 0.9
+
+
+# A place after the error's words: a problem met somewhere ("Fehler 404 im Navi", "404
+# error in Chrome", "Erreur 404 dans WordPress"), not the page's own message.
+_PLACE_AFTER = re.compile(r"\s*[.,:]?\s*(?:im|in|in der|in the|dans|в|во|w|we)\s+\w")
+
+
+def _located(title_part: str) -> bool:
+    """Whether a folded title part's last error phrase is followed by where it occurs."""
+    ends = [m.end() for m in _ANY_RE.finditer(title_part)]
+    return bool(ends) and bool(_PLACE_AFTER.match(title_part, ends[-1]))
 
 
 def _bare_error_title(title: str, named: frozenset[str]) -> bool:

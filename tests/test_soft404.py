@@ -135,6 +135,23 @@ def test_a_work_named_in_the_title_is_the_pages_subject() -> None:
     assert wording_reason(episode, "https://radio.test/podcasts/porch/episodes/404") is None
     bare = Readable(title="404: Not Found", text=notes)
     assert wording_reason(bare, "https://radio.test/podcasts/porch/episodes/404") is not None
+    # an event named with the error, its address too: its blurb plays on the words (on a
+    # page past SHORT_BODY_WORDS, where only the title and the opening are read)
+    blurb = "The show you were looking for doesn't exist yet. The audience writes it.\n" + (
+        "Every month the troupe takes your suggestions and turns them into a new show. " * 5
+    )
+    show = Readable(title="404 Not Found: An Improv Night", text=f"Events\n{blurb}")
+    assert wording_reason(show, "https://tix.test/e/404-not-found-an-improv-night-7418") is None
+    assert wording_reason(show, "https://tix.test/e/7418") is not None
+
+
+def test_an_error_met_somewhere_is_a_threads_topic() -> None:
+    # a thread past SHORT_BODY_WORDS, where the title and the heading decide
+    text = "Forum\n" + "Seit dem Kartenupdate zeigt das Navi nur noch eine Fehlermeldung. " * 8
+    thread = Readable(title="Fehler 404 im Navi", text=f"Fehler 404 im Navi\n{text}")
+    assert wording_reason(thread, "https://forum.test/showthread.php?t=201877") is None
+    error = Readable(title="Fehler 404", text=f"Fehler 404\n{text}")
+    assert wording_reason(error, "https://forum.test/showthread.php?t=201877") is not None
 
 
 def test_a_numbered_item_is_not_judged_by_the_words_of_its_folder() -> None:
@@ -1482,6 +1499,17 @@ def test_removed_item_wording_of_batches_197_to_208(title: str, text: str) -> No
         ("Stan, Opatija", "Stanovi\nOpatija\nStan, Opatija\nNekretnina je prodana."),
         ("Kysely: pysäköinti 2022", "Kyselyt\nKysely: pysäköinti 2022\nKysely on päättynyt."),
         ("Výberové konanie: referent", "Voľné miesta\nVýberové konanie bolo ukončené."),
+        # batches 245-250: a job filled, a post expired, a decision withdrawn, a competition
+        # closed, an animal rehomed
+        ("Commis d'entrepôt", "Emplois\nCe poste a été pourvu. Merci à tous les candidats."),
+        ("Sekretär*in Organizing", "Stellen\nDiese Stelle ist bereits besetzt."),
+        ("Mitarbeiter*in 2024-117", "Stellenangebote\nDiese Ausschreibung ist abgelaufen."),
+        ("TA Armor, n° 2103377", "Cette décision a été retirée de la diffusion publique."),
+        ("WIN a family break", "Competitions\nThis competition is now closed."),
+        (
+            "Bramble",
+            "Found a hedgehog?\nBramble has been rehomed and is no longer available for adoption.",
+        ),
         # MediaWiki's missing page in Polish
         (
             "Kolej w Ełku",
@@ -1490,7 +1518,7 @@ def test_removed_item_wording_of_batches_197_to_208(title: str, text: str) -> No
         ),
     ],
 )
-def test_removed_item_wording_of_batches_209_to_244(title: str, text: str) -> None:
+def test_removed_item_wording_of_batches_209_to_250(title: str, text: str) -> None:
     reason = wording_reason(Readable(text=text, title=title), page().url)
     assert reason is not None and reason.startswith("the page says")
 
@@ -1764,6 +1792,25 @@ def _the_site_name_alone_rule() -> None:
     assert soft404_reason(cap, handle, probe) is not None
 
 
+def test_a_blog_post_titled_with_its_blogs_name_under_its_own_heading() -> None:
+    """A blog whose header and tagline push the post's heading past the opening words:
+    the heading is the slug's words, and the post's own opening names them."""
+    header = (
+        "North Shore Notebook\nJess writes about the lake, small towns and the people who stay."
+    )
+    probe = Readable(title="North Shore Notebook", text=f"{header}\nNo posts here.")
+    post = Readable(
+        title="North Shore Notebook",
+        text=f"{header}\nFriday, May 10, 2024\nGone fishing\nOff the grid at the cabin until "
+        "the 20th. The next essay goes out when I'm back.\nLabels: notes",
+    )
+    cap = page("https://notebook.test/2024/05/gone-fishing.html")
+    assert soft404_reason(cap, post, probe) is None
+    # the same page at another post's address names nothing of it
+    other = page("https://notebook.test/2024/05/herring-boat-knife-river.html")
+    assert soft404_reason(other, post, probe) is not None
+
+
 @pytest.mark.parametrize(
     ("title", "text"),
     [
@@ -1790,6 +1837,9 @@ def test_wording_in_more_languages(title: str, text: str) -> None:
         # a whole message of two sentences quoted, the phrase closing it
         "Половина посилань показувала «Помилка 404. Сторінку не знайдено». Ми з'ясували чому.",
         'Please return 404 or 410. A "Sorry, this page no longer exists" message is wrong.',
+        # the same, the phrase opening it
+        "Нажимаю «Оплатить» и открывается страница «Ошибка 404. Страница не найдена». Что "
+        "делать, штраф надо оплатить до пятницы.",
     ],
 )
 def test_quoted_explained_or_status_code_talk_is_not_the_message(text: str) -> None:
