@@ -469,7 +469,7 @@ _STRONG = (
     r"|(?:κείμενο|άρθρο|ανάρτηση|σελίδα|αγγελία|βίντεο|θέμα|εκδήλωση)\w*\s+(?:\w+\s+)?"
     r"(?:αποσύρθηκε|διαγράφηκε|αφαιρέθηκε|καταργήθηκε)"
     r"|\w*(?:sivu|artikkeli|ilmoitus|tuote|video|julkaisu|pyyntö|viesti|aihe|tapahtuma|kurssi"
-    r"|asiakirja)\s+on\s+(?:poistettu|peruttu)"
+    r"|asiakirja|aineisto)\s+on\s+(?:poistettu|peruttu)"
     r"|(?:dokument|materiál|článok|článek|inzerát|oznámeni|stránka|príspevok|příspěvek|video"
     r"|zákazk)\w{0,3}\s+(?:\w+\s+)?(?:bol[ao]?|byl[ao]?)\s+(?:odstránen|zmazan|stiahnut|zvesen"
     r"|zrušen|odstraněn|smazán|stažen)\w*"
@@ -484,7 +484,7 @@ _STRONG = (
     r"|আর উপলব্ধ নেই|거래(?:가)? 완료된 매물|kua mukua tēnei \w+"
     # Batches 239-244: a Croatian flat sold, a Finnish survey and a Slovak selection ended
     r"|\b(?:nekretnina|stan|kuća|vozilo|automobil|oglas|artikal|predmet)\w* je (?:prodan|prodat)\w*"
-    r"|(?:kysely|keräys|kampanja|kilpailu|ilmoittautuminen)\w* on (?:päättynyt|suljettu)"
+    r"|(?:kysely|keräys|kampanja|kilpailu|ilmoittautuminen|kierros)\w* on (?:päättynyt|suljettu)"
     r"|(?:výberové konanie|konanie|ponuka|inzerát|zbierka)\w* (?:bol[ao]? )?ukončen\w*"
     rf"|{_CANCELLED_LINE}"
 )
@@ -1118,6 +1118,8 @@ def _listing_path(url: str) -> str | None:
 # a board's list.php; not a playlist or a wish list.
 _LIST_FILE = re.compile(
     r"(?:article|board|news|product|goods|item|bbs|post)?[-_]?list(?:\.(?:html?|php|aspx?|jsp|do))?"
+    # a forum's list of threads (vBulletin, phpBB)
+    r"|forumdisplay\.php|viewforum\.php"
 )
 
 
@@ -1682,7 +1684,7 @@ def unnamed_reason(
     shown = _fold(f"{title} {_opening(readable)}")
     if all(w.isascii() for w in words) and not _mostly_latin(shown):
         return None
-    if _names_any(words, shown):
+    if _names_any(words, shown) or _shows_its_date(capture.url, shown):
         return None
     if probe is not None:
         # A blog's header and tagline may push the post's heading past the opening: the
@@ -1695,6 +1697,41 @@ def unnamed_reason(
     if own_words(readable, probe, UNNAMED_OWN_WORDS) >= UNNAMED_OWN_WORDS:
         return None
     return f"names nothing its address names ({slug[:60]}) and has few words of its own"
+
+
+_URL_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d[-/_.](\d\d)[-/_.](\d\d)(?!\d)")
+# How month names begin in the Latin-script languages slugs are mostly written in
+_MONTH_STARTS = (
+    ("jan", "ene", "gen", "sty"),
+    ("feb", "fév", "fev", "lut"),
+    ("mar", "mär", "maa"),
+    ("apr", "avr", "abr", "kwi"),
+    ("may", "mai", "mag", "mei", "maj"),
+    ("jun", "jui", "giu", "cze"),
+    ("jul", "lug", "lip"),
+    ("aug", "aoû", "aou", "ago", "sie"),
+    ("sep", "set", "wrz"),
+    ("oct", "okt", "ott", "out", "paź", "paz"),
+    ("nov", "lis"),
+    ("dec", "dez", "déc", "dic", "gru"),
+)
+
+
+def _shows_its_date(url: str, shown: str) -> bool:
+    """Whether the title or opening (folded) gives the date its dated slug carries: a
+    statement at /2024-03-11-outage-update titled "Statement on the 11 March supply
+    interruption" names its item by its day, in other words than its slug's."""
+    found = _URL_DATE.search(urlsplit(url).path)
+    if not found:
+        return False
+    month, day = int(found.group(1)), int(found.group(2))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return False
+    words = _WORDS.findall(shown)
+    if str(day) not in {w.lstrip("0") for w in words}:
+        return False
+    starts = _MONTH_STARTS[month - 1]
+    return any(w.startswith(starts) and not w.isdigit() for w in words)
 
 
 def _coverage(segment: str, url_words: frozenset[str] = frozenset()) -> float:

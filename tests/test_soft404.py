@@ -265,6 +265,11 @@ def test_redirect_to_home_or_error_path() -> None:
     assert redirect_reason(page(view, final="https://news.test/news/playlist?list=PL1")) is None
     kept = "https://news.test/news/articleList.html?idxno=171203"
     assert redirect_reason(page(view, final=kept)) is None
+    # a forum thread sent to its forum's list of threads
+    thread = "https://vans.test/showthread.php?t=51230"
+    assert redirect_reason(page(thread, final="https://vans.test/forumdisplay.php?f=7")) == (
+        "redirected to a list page (/forumdisplay.php)"
+    )
 
 
 def test_probe_likeness_but_not_for_a_cited_home_page() -> None:
@@ -1510,6 +1515,11 @@ def test_removed_item_wording_of_batches_197_to_208(title: str, text: str) -> No
             "Bramble",
             "Found a hedgehog?\nBramble has been rehomed and is no longer available for adoption.",
         ),
+        # batch 255: a consultation round ended and its material removed
+        (
+            "Lausuntopyyntö 2018",
+            "Lausuntopyynnöt\nLausuntokierros on päättynyt ja aineisto on poistettu.",
+        ),
         # MediaWiki's missing page in Polish
         (
             "Kolej w Ełku",
@@ -2025,6 +2035,20 @@ def test_a_short_page_naming_nothing_its_address_names() -> None:
     # many words of its own: a page with content of its own, whatever its title
     essay = Readable(title="Hysbyseb", text=" ".join(["Fflat olau gyda balconi mawr."] * 20))
     assert soft404_reason(page(url), essay, probe) is None
+
+
+def test_a_dated_slug_is_named_by_its_date() -> None:
+    """A statement at a dated slug, titled with its day in other words than the slug's."""
+    url = "https://regulator.test/media/statements/2024-03-11-outage-update"
+    probe = Readable(title="Page not found", text="Home\nMedia\nPage not found")
+    text = "Home\nMedia\nSupply has been restored to all customers affected by the fault."
+    statement = Readable(title="Statement on the 11 March supply interruption", text=text)
+    assert soft404_reason(page(url), statement, probe) is None
+    # another day, or no month, names nothing of it
+    other = replace(statement, title="Statement on the 12 March supply interruption")
+    assert soft404_reason(page(url), other, probe) is not None
+    bare = replace(statement, title="Statement 11 on the supply interruption")
+    assert soft404_reason(page(url), bare, probe) is not None
 
 
 def test_no_naming_evidence_where_address_and_page_cannot_be_compared() -> None:
