@@ -78,6 +78,7 @@ _CANCELLED_LINE = _whole_line(
     r"|האירוע בוטל|(?:تم )?إلغاء (?:الفعالية|الحدث)|ღონისძიება გაუქმდა"
     r"|(?:この)?イベントは中止(?:となりました|になりました|しました)?"
     r"|행사가 취소되었습니다|活动已取消|tukio (?:hili )?limeghairiwa|kua whakakorea tēnei \w+"
+    r"|mae'r digwyddiad (?:hwn )?wedi'i ganslo"
 )
 # A line that is only "Collection closed.": a solidarity fund's or a fundraiser's page
 # once the appeal ended and its story was taken down. Only on a very short page: a live
@@ -200,9 +201,9 @@ _STRONG = (
     r"|nie znaleziono (?:strony|dokumentu|artykułu|ogłoszenia|produktu)|błąd 404"
     r"|zakończył[ao]? (?:jego |jej )?publikację"
     # Ukrainian
-    rf"|(?:сторінк[аиу]|статт[яі]|матеріал|документ|запис)\w*{_GAP}(?:не знайден[аоі]?"
+    rf"|(?:сторінк[аиу]|статт[яі]|матеріал|документ|запис|відео|допис)\w*{_GAP}(?:не знайден[аоі]?"
     r"|(?:було )?вилучено"
-    r"|не знайдено|не існує|видален[аоі]?|недоступн[аоі])|сторінку не знайдено|помилка 404"
+    r"|не знайдено|не існує|видален[аоіе]?|недоступн[аоіе])|сторінку не знайдено|помилка 404"
     # Dutch, Czech, Slovak, Turkish, Swedish, Danish, Norwegian, Hungarian, Romanian,
     # Greek, Indonesian, Vietnamese, Korean, Japanese, Chinese: the set phrases
     rf"|pagina niet gevonden|pagina\b{_GAP}bestaat niet|niet meer (?:leverbaar|beschikbaar)"
@@ -476,6 +477,9 @@ _STRONG = (
     r"|(?:entry|başlık|ilan|sayfa|içerik|gönderi|yazı|haber)\S*\s+(?:\S+\s+)?silin(?:miş|di)\w*"
     r"|nicht mehr in unserem (?:verzeichnis|katalog|angebot|sortiment)"
     r"|(?:has|have) been sold or removed|no longer available for adoption"
+    r"|(?:this )?(?:location|store|shop|branch|restaurant|business|venue|office) (?:has|is)"
+    r" (?:now )?permanently closed|(?:could not|couldn't|can't|cannot) find this"
+    r" (?:account|user|profile|channel)"
     # a job filled: English, French, German, Spanish, Portuguese, Italian, Dutch
     r"|this (?:position|job|vacancy|role) has (?:now )?been filled|(?:ce|le) poste a été pourvu"
     r"|diese stelle (?:ist|wurde) (?:bereits )?besetzt"
@@ -2205,7 +2209,9 @@ def notice_reason(readable: Readable | None, url: str = "") -> str | None:
 _REMOVED_LINE = re.compile(
     r"^[ \t]*(\[[ \t]*(?:(?:removed|deleted)(?: by [\w’' ]{1,30})?"
     r"|(?:removid[oa]|eliminad[oa]|supprimée?|gelöscht|entfernt|rimoss[oa]|verwijderd"
-    r"|удален[оа]?|usunięt[ey]) [\w’' ]{1,30})[ \t]*\])[ \t]*$",
+    r"|удален[оа]?|usunięt[ey]) [\w’' ]{1,30})[ \t]*\]"
+    # or a line of its own with no brackets, naming who: "Removed by mod"
+    r"|(?:removed|deleted) by (?:the )?(?:mods?|moderators?|admins?))[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # The same marker run into the thread's one line ("u/[deleted] Title? [removed by
@@ -2272,7 +2278,9 @@ _EMPTY_RESULTS = re.compile(
     r"|(?:could not|couldn't|can't|cannot) find any (?:results|matches|products|items)"
     r"|search again (?:for )?what you are looking for"
     r"|no (?:hemos encontrado|se (?:han )?encontra\w+) (?:ningún )?(?:resultados?|productos?)"
-    r"|sin resultados|no hay (?:resultados|productos|anuncios)|ningún resultado"
+    r"|sin resultados|no hay (?:resultados|productos|anuncios|noticias|entradas|artículos)"
+    r"|ningún resultado|(?:публікацій|записів|матеріалів) не знайдено"
+    r"|(?:публикаций|записей|материалов|статей) не найдено"
     r"|no produjo (?:ningún )?resultados?|non ha prodotto (?:alcun )?risultat\w*"
     r"|počet nalezených (?:dokumentů|záznamů|výsledků):?\s*0\b"
     r"|busque de nuevo lo que está buscando"
@@ -2665,7 +2673,7 @@ _UPKEEP = re.compile(
     r"|(?:won't|will not) fix"
 )
 # ...unless the same line says the thing is gone: "archived and no longer available".
-_GONE = re.compile(r"\b(?:removed|deleted|moved|retired|no longer available)\b")
+_GONE = re.compile(r"\b(?:removed|deleted|moved|retired|no longer available|closed (?:on|in))\b")
 
 
 def model_reason(

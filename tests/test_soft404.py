@@ -1520,6 +1520,12 @@ def test_removed_item_wording_of_batches_197_to_208(title: str, text: str) -> No
             "Lausuntopyyntö 2018",
             "Lausuntopyynnöt\nLausuntokierros on päättynyt ja aineisto on poistettu.",
         ),
+        # batches 257-262: a branch closed, an event called off in Welsh, a Ukrainian video
+        # unavailable, an account not found
+        ("Crumb & Compass – Eastside", "Locations\nThis location has permanently closed."),
+        ("Noson Farddoniaeth", "Digwyddiadau\nMae’r digwyddiad hwn wedi’i ganslo."),
+        ("Евакуація з Олешок", "Відео\nЕвакуація з Олешок\nВідео недоступне"),
+        ("Make Your Day", "Couldn't find this account\nLooking for videos? Try trending."),
         # MediaWiki's missing page in Polish
         (
             "Kolej w Ełku",
@@ -1561,6 +1567,11 @@ def test_a_removal_marker_in_the_forums_language_names_who_removed_it() -> None:
     # a bare "[excluído]" is only a deleted user's name
     user = replace(removed, text=removed.text.replace("\n[removido pelos moderadores]", ""))
     assert removed_body_reason(user) is None
+    # or a line of its own without brackets, naming who removed it
+    unbracketed = replace(removed, text="Best cheap VPS?\nremoved by deleted_user\nRemoved by mod")
+    assert removed_body_reason(unbracketed) == "the post's body is “Removed by mod”"
+    told = replace(removed, text="Best cheap VPS?\nThe thread was removed by mod request.")
+    assert removed_body_reason(told) is None
 
 
 def test_a_projects_state_of_upkeep_is_not_a_removal_notice() -> None:
@@ -1576,6 +1587,14 @@ def test_a_projects_state_of_upkeep_is_not_a_removal_notice() -> None:
         text="Rail lines layer\nThis layer has been archived and is no longer available.",
     )
     assert model_reason(gone, None) is not None
+    # an upkeep line saying the thing itself closed on a date is a notice
+    closed = replace(
+        repo,
+        title="Arid Ecology Lab",
+        text="Arid Ecology Lab\nThe Arid Ecology Lab closed on 31 December 2022 and this page "
+        "is no longer maintained. For research enquiries please visit Research.",
+    )
+    assert model_reason(closed, None) is not None
 
 
 def test_this_show_is_the_podcast_not_the_verb_reporting_a_message() -> None:
@@ -2458,6 +2477,9 @@ def test_a_slug_spells_turkish_dotless_i_plainly() -> None:
             "https://shop.test/index.php?route=product/search&search=cuptor",
             "Nu există produse care să corespundă criteriilor de căutare.",
         ),
+        # a tag's page that lists nothing any more
+        ("https://news.test/tag/vybory-2015/", "Тег\nВибори 2015\nПублікацій не знайдено."),
+        ("https://news.test/tag/feria-2018", "Feria 2018\nNo hay noticias con esta etiqueta."),
     ],
 )
 def test_a_cited_search_or_collection_that_lists_nothing(url: str, said: str) -> None:
