@@ -1652,9 +1652,9 @@ def _few_own_words(readable: Readable, probe: Readable | None) -> bool:
     return own_words(readable, probe, SITE_TITLE_WORDS) <= SITE_TITLE_WORDS
 
 
-def _opening(readable: Readable) -> str:
-    """The first words of the text, where a page names its item if its title does not."""
-    return " ".join(readable.text.split(None, NAMING_LEAD_WORDS)[:NAMING_LEAD_WORDS])
+def _opening(text: str) -> str:
+    """The first words of a text, where a page names its item if its title does not."""
+    return " ".join(text.split(None, NAMING_LEAD_WORDS)[:NAMING_LEAD_WORDS])
 
 
 @functools.lru_cache(maxsize=64)
@@ -1685,7 +1685,7 @@ def unnamed_reason(
         return None  # the item is a number (/channel_name/4512): its folder names a
         # channel or a user, whose card an item's page need not show
     title = readable.title or ""
-    shown = _fold(f"{title} {_opening(readable)}")
+    shown = _fold(f"{title} {_opening(readable.text)}")
     if all(w.isascii() for w in words) and not _mostly_latin(shown):
         return None
     if _names_any(words, shown) or _shows_its_date(capture.url, shown):
@@ -1694,8 +1694,7 @@ def unnamed_reason(
         # A blog's header and tagline may push the post's heading past the opening: the
         # opening of its own text counts too, where it names two of the slug's words (a
         # category a product was sent to shares one, "achterderailleurs").
-        own = _own_text(readable.text, probe)
-        own_opening = _fold(" ".join(own.split(None, NAMING_LEAD_WORDS)[:NAMING_LEAD_WORDS]))
+        own_opening = _fold(_opening(_own_text(readable.text, probe)))
         if _named_count(words, own_opening) >= 2:
             return None
     if own_words(readable, probe, UNNAMED_OWN_WORDS) >= UNNAMED_OWN_WORDS:
@@ -2556,7 +2555,7 @@ def vanished_reason(
     words = frozenset(w for w in _WORDS.findall(_fold(" ".join(parts))) if len(w) >= 4)
     if len(words) < 2:
         return None
-    if _names_any(words, _fold(f"{readable.title} {_opening(readable)}")):
+    if _names_any(words, _fold(f"{readable.title} {_opening(readable.text)}")):
         return None
     if not _few_own_words(readable, probe):
         return None
