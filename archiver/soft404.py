@@ -1438,22 +1438,12 @@ def site_title_reason(
     # a page whose own sentences name its address's item (a man page of "tarn-gc", a
     # call for the "poreia-17-noemvri") is that item under a site-wide title
     item = _item_words(capture.url) - set(_WORDS.findall(title))  # not the site's name
-    own = _own_text(readable.text, probe).casefold()
-    if item and _names_any(item, _prose_lines(own)):
+    if item and _names_any(item, _prose_lines(_own_text(readable.text, probe).casefold())):
         return None
-    # ...or whose heading is its slug's words ("Gone fishing" at /2024/05/gone-fishing)
-    if len(item) >= 2 and any(_is_heading_of(item, line) for line in own.splitlines()):
+    # ...or whose own opening names it ("Gone fishing" at /2024/05/gone-fishing)
+    if _own_opening_names(item, readable, probe):
         return None
     return "titled with the site's name only, like a random path on this host, and few words"
-
-
-HEADING_EXTRA_WORDS = 2  # words a heading may add to its slug's ("The", a date)
-
-
-def _is_heading_of(item: frozenset[str], line: str) -> bool:
-    """A short line made of the slug's words: the post's own heading."""
-    words = _WORDS.findall(_fold(line))
-    return item <= set(words) and len(words) <= len(item) + HEADING_EXTRA_WORDS
 
 
 SUMMARY_HEAD_WORDS = 8  # opening words of a page's link-preview text looked for in it
@@ -1652,6 +1642,14 @@ def _few_own_words(readable: Readable, probe: Readable | None) -> bool:
     return own_words(readable, probe, SITE_TITLE_WORDS) <= SITE_TITLE_WORDS
 
 
+def _own_opening_names(words: frozenset[str], readable: Readable, probe: Readable) -> bool:
+    """Whether the opening of the page's own text (after the frame it shares with the
+    host's random-path page) names two of the slug's words: a blog's header and tagline
+    may push the post's heading past the page's opening. Two, since a category a product
+    was sent to shares one ("achterderailleurs")."""
+    return _named_count(words, _fold(_opening(_own_text(readable.text, probe)))) >= 2
+
+
 def _opening(text: str) -> str:
     """The first words of a text, where a page names its item if its title does not."""
     return " ".join(text.split(None, NAMING_LEAD_WORDS)[:NAMING_LEAD_WORDS])
@@ -1690,13 +1688,8 @@ def unnamed_reason(
         return None
     if _names_any(words, shown) or _shows_its_date(capture.url, shown):
         return None
-    if probe is not None:
-        # A blog's header and tagline may push the post's heading past the opening: the
-        # opening of its own text counts too, where it names two of the slug's words (a
-        # category a product was sent to shares one, "achterderailleurs").
-        own_opening = _fold(_opening(_own_text(readable.text, probe)))
-        if _named_count(words, own_opening) >= 2:
-            return None
+    if probe is not None and _own_opening_names(words, readable, probe):
+        return None
     if own_words(readable, probe, UNNAMED_OWN_WORDS) >= UNNAMED_OWN_WORDS:
         return None
     return f"names nothing its address names ({slug[:60]}) and has few words of its own"
@@ -2394,7 +2387,7 @@ BARE_TITLE_COVERAGE = 0.9
 
 # A place after the error's words: a problem met somewhere ("Fehler 404 im Navi", "404
 # error in Chrome", "Erreur 404 dans WordPress"), not the page's own message.
-_PLACE_AFTER = re.compile(r"\s*[.,:]?\s*(?:im|in|in der|in the|dans|в|во|w|we)\s+\w")
+_PLACE_AFTER = re.compile(r"\s*[.,:]?\s*(?:im|in|dans|в|во|w|we)\s+\w")
 
 
 def _located(title_part: str) -> bool:
